@@ -1,0 +1,109 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Building and updating an index from article files.
+
+#ifndef BRIEF_INCLUDE_BRIEF_INDEXER_H_
+#define BRIEF_INCLUDE_BRIEF_INDEXER_H_
+
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "brief/passage.h"
+
+namespace brief {
+
+// Returns the index both programs use when none is named: $BRIEF_INDEX,
+// else $XDG_DATA_HOME/brief-search/index, else
+// ~/.local/share/brief-search/index.
+std::string default_index_path();
+
+// A snapshot of a running update, for progress displays.
+struct IndexProgress {
+  std::int64_t files_total = 0;   // Files found under the inputs.
+  std::int64_t files_done = 0;    // Files examined so far.
+  std::int64_t passages_done = 0; // Passages written so far.
+  double seconds = 0;             // Since the update started.
+};
+
+struct IndexOptions {
+  // Behaviour.
+
+  // How articles are split into passages.
+  SplitOptions split;
+  // Throw the existing index away and build it anew. Default false.
+  bool rebuild = false;
+  // Called from the writing thread about every 200 ms and once at the
+  // end. Default none.
+  std::function<void(const IndexProgress&)> progress;
+
+  // Performance.
+
+  // Files per Xapian transaction. A crash loses at most this many files'
+  // work, never part of one. Default 1000.
+  int batch_files = 1000;
+  // Threads that read and parse files while one thread writes; 0 means
+  // one per core. Default 0.
+  int threads = 0;
+};
+
+// Why one file was not indexed.
+struct FileFailure {
+  std::string path;
+  std::string reason;  // One line, e.g. "binary file (NUL byte at 12)".
+
+  bool operator==(const FileFailure&) const = default;
+};
+
+// What an update did.
+struct IndexStats {
+  std::int64_t files_seen = 0;
+  std::int64_t added = 0;      // Files new to the index.
+  std::int64_t updated = 0;    // Files whose content changed.
+  std::int64_t removed = 0;    // Files gone from disk, passages deleted.
+  std::int64_t unchanged = 0;  // Files skipped as unchanged.
+  std::int64_t articles = 0;   // Articles written by this update.
+  std::int64_t passages = 0;   // Passages written by this update.
+  std::vector<FileFailure> failures;
+  // Files written by this update whose articles have no date.
+  std::vector<std::string> undated;
+  double seconds = 0;
+};
+
+// A writable index. Only one Indexer may have an index open at a time,
+// across processes; the class is not thread-safe, but update() uses
+// threads of its own. Move-only.
+class Indexer {
+ public:
+  // Opens the index at `path`, creating it (and its parent directories)
+  // if needed. Throws brief::Error: kIndexLocked if another writer has it,
+  // kIndexCorrupt or kIndexVersion if it cannot be read, kIoError if it
+  // cannot be created.
+  static Indexer open(const std::string& path,
+                      const IndexOptions& options = {});
+
+  Indexer(Indexer&&) noexcept;
+  Indexer& operator=(Indexer&&) noexcept;
+  ~Indexer();
+
+  // Brings the index up to date with `inputs`, each a file or a directory
+  // searched recursively (hidden entries and sidecar NAME.json files are
+  // skipped). New files are added, changed ones re-indexed, and files
+  // indexed earlier under one of `inputs` that no longer exist are
+  // removed. A file whose size and modification time are unchanged is
+  // not read. A file that cannot be indexed is recorded in
+  // IndexStats::failures and the rest go on. Throws brief::Error
+  // kNotFound if an input does not exist, or kIoError if the index cannot
+  // be written; work committed before that stays.
+  IndexStats update(const std::vector<std::string>& inputs);
+
+ private:
+  struct Impl;
+  explicit Indexer(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace brief
+
+#endif  // BRIEF_INCLUDE_BRIEF_INDEXER_H_

@@ -1,0 +1,141 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Searching an index for passages.
+
+#ifndef BRIEF_INCLUDE_BRIEF_SEARCHER_H_
+#define BRIEF_INCLUDE_BRIEF_SEARCHER_H_
+
+#include <cstddef>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "brief/date.h"
+#include "brief/speaker.h"
+
+namespace brief {
+
+enum class SortOrder {
+  kBlend,      // Relevance times a recency factor (the default).
+  kRelevance,  // Relevance alone.
+  kDate,       // Newest first, relevance breaking ties.
+};
+
+struct SearchRequest {
+  // Behaviour.
+
+  // Xapian query syntax: words, "phrases", AND/OR/NOT, +/-, and the
+  // prefixes speaker:, title: and date:A..B. May be empty when a filter is
+  // given, to list every passage that passes the filters.
+  std::string query;
+  // Keep passages spoken by any of these people (names or surnames).
+  std::vector<std::string> speakers;
+  // Keep passages dated within [since, until]; undated passages are
+  // dropped when either is set.
+  std::optional<Date> since;
+  std::optional<Date> until;
+  std::size_t offset = 0;
+  std::size_t limit = 10;
+  SortOrder sort = SortOrder::kBlend;
+  // Blend: score = relevance * (1 - weight + weight * 0.5^(age / half_life))
+  // with age in days before the newest passage of the index. Undated
+  // passages count as infinitely old. Defaults 0.25 and 365 days.
+  double recency_weight = 0.25;
+  double half_life_days = 365;
+  // Show only the best passage of each article (Xapian's collapse key),
+  // or every matching passage. Default true.
+  bool one_per_article = true;
+  // Count matching passages by speaker and by month. Default false.
+  bool facets = false;
+  // Snippet length in bytes, about. Default 300.
+  std::size_t snippet_length = 300;
+};
+
+// A speaker of a hit.
+struct HitSpeaker {
+  std::string name;
+  std::string role;
+  std::string method;  // attribution_method_name()
+
+  bool operator==(const HitSpeaker&) const = default;
+};
+
+struct Hit {
+  std::size_t rank = 0;  // 1-based, counting from the first result.
+  double score = 0;      // What the hits are ordered by (for kDate, relevance).
+  double relevance = 0;  // Xapian BM25 weight.
+  double recency = 1;    // The blend factor applied to relevance.
+  std::string path;      // Source file.
+  std::string title;
+  std::optional<Date> date;
+  std::string kind;  // article_kind_name()
+  std::string url;
+  std::string source;
+  std::string byline;
+  int ordinal = 0;  // Passage number in its article, 0-based.
+  std::size_t byte_begin = 0;
+  std::size_t byte_end = 0;
+  std::vector<HitSpeaker> speakers;
+  std::string text;  // The whole passage.
+  // An excerpt around the matches, plain text (not HTML-escaped).
+  std::string snippet;
+  // Byte ranges [first, second) of matched words within `snippet`.
+  std::vector<std::pair<std::size_t, std::size_t>> highlights;
+};
+
+struct FacetCount {
+  std::string value;  // A speaker name, or a month "YYYY-MM".
+  std::int64_t count = 0;
+
+  bool operator==(const FacetCount&) const = default;
+};
+
+struct SearchResults {
+  // Number of matching passages: exact when facets were asked for,
+  // otherwise Xapian's estimate.
+  std::int64_t total = 0;
+  bool total_exact = false;
+  std::vector<Hit> hits;
+  std::vector<FacetCount> speaker_facets;  // Most passages first.
+  std::vector<FacetCount> month_facets;    // Oldest month first.
+};
+
+// What an index holds.
+struct IndexSummary {
+  std::int64_t files = 0;
+  std::int64_t passages = 0;
+  std::optional<Date> newest;
+  std::optional<Date> oldest;
+};
+
+// A read-only view of an index. Many Searchers, in any processes, may
+// read an index while one Indexer writes it. Not thread-safe; use one per
+// thread. Move-only.
+class Searcher {
+ public:
+  // Opens the index at `path`. Throws brief::Error kNotFound if there is
+  // no index there, kIndexCorrupt or kIndexVersion if it cannot be read.
+  static Searcher open(const std::string& path);
+
+  Searcher(Searcher&&) noexcept;
+  Searcher& operator=(Searcher&&) noexcept;
+  ~Searcher();
+
+  // Runs `request`. It is not an error when nothing matches. Throws
+  // brief::Error kQuerySyntax for a query that cannot be parsed and
+  // kInvalidArgument for bad request values.
+  SearchResults search(const SearchRequest& request);
+
+  IndexSummary summary();
+
+ private:
+  struct Impl;
+  explicit Searcher(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace brief
+
+#endif  // BRIEF_INCLUDE_BRIEF_SEARCHER_H_

@@ -1,0 +1,1051 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Parsing files into articles: plain-text news, Markdown pages with front
+// matter, and JSON records.
+
+#include "brief/article.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <system_error>
+#include <filesystem>
+
+#include "brief/error.h"
+#include "text.h"
+
+namespace brief {
+
+namespace {
+
+using json = nlohmann::json;
+
+// Lines that are site furniture, not article text: compared after lower
+// casing and trimming white space and trailing punctuation. Keep this the
+// one list; docs/index-format.md describes it.
+const std::vector<std::string_view> kBoilerplate = {
+    "leave a review",
+    "follow us on social networks",
+    "follow us",
+    "follow us on twitter",
+    "follow us on facebook",
+    "follow us on telegram",
+    "subscribe to our newsletter",
+    "subscribe",
+    "share",
+    "share this",
+    "share this article",
+    "share on facebook",
+    "share on twitter",
+    "tweet",
+    "print",
+    "email",
+    "advertisement",
+    "read more",
+    "read also",
+    "see also",
+    "related",
+    "related materials",
+    "related articles",
+    "related news",
+    "most read",
+    "comments",
+    "news line",
+    "politics",
+    "economy",
+    "world",
+    "society",
+    "analytics",
+    "interview",
+    "opinion",
+    "sports",
+    "culture",
+    "photo",
+    "video",
+    "back to top",
+    "all rights reserved",
+    "end",
+};
+
+// Boilerplate that introduces a block of links: the short headline lines
+// that follow it are dropped too.
+const std::vector<std::string_view> kLinkBlockHeaders = {
+    "related materials", "related articles", "related news", "read also",
+    "see also", "read more", "related"};
+
+std::string boilerplate_key(std::string_view line) {
+  std::string key = text::ascii_lower(text::fold_whitespace(line));
+  while (!key.empty() && (key.back() == ':' || key.back() == '.' ||
+                          key.back() == '!' || key.back() == '>' ||
+                          key.back() == ' '))
+    key.pop_back();
+  return key;
+}
+
+bool is_boilerplate(std::string_view line) {
+  std::string key = boilerplate_key(line);
+  return std::find(kBoilerplate.begin(), kBoilerplate.end(), key) !=
+         kBoilerplate.end();
+}
+
+bool is_link_block_header(std::string_view line) {
+  std::string key = boilerplate_key(line);
+  return std::find(kLinkBlockHeaders.begin(), kLinkBlockHeaders.end(), key) !=
+         kLinkBlockHeaders.end();
+}
+
+// True for text that ends like a sentence.
+bool ends_sentence(std::string_view s) {
+  s = text::trim(s);
+  while (!s.empty() && (s.back() == '"' || s.back() == '\'' ||
+                        s.back() == ')'))
+    s.remove_suffix(1);
+  if (s.size() >= 3 && (s.ends_with("\xE2\x80\x9D") ||
+                        s.ends_with("\xE2\x80\x99")))
+    s.remove_suffix(3);
+  return !s.empty() && (s.back() == '.' || s.back() == '?' ||
+                        s.back() == '!' || s.back() == ':' || s.back() == ';');
+}
+
+// A short line without sentence punctuation: a headline or section name.
+bool is_headline(std::string_view line) {
+  return !ends_sentence(line) && text::count_words(line) <= 14;
+}
+
+// "Alex Raufoglu", "By Jane Doe": a name on a line of its own.
+std::optional<std::string> byline_of(std::string_view line) {
+  std::string folded = text::fold_whitespace(line);
+  std::string_view s = folded;
+  bool had_by = false;
+  if (text::starts_with_ci(s, "by ")) {
+    s.remove_prefix(3);
+    had_by = true;
+  }
+  auto words = text::split_words(s);
+  if (words.size() < 2 || words.size() > 4) return std::nullopt;
+  for (auto w : words) {
+    if (!text::is_capitalized(w) || w.size() < 2) return std::nullopt;
+    for (char c : w) {
+      if (!(text::is_ascii_alpha(c) || c == '-' || c == '\'' || c == '.' ||
+            static_cast<unsigned char>(c) >= 0x80))
+        return std::nullopt;
+    }
+    if (!had_by && w.find('.') != std::string_view::npos && w.size() > 2)
+      return std::nullopt;
+  }
+  return std::string(s);
+}
+
+// Throws for content that cannot be an article.
+void check_content(std::string_view content) {
+  if (content.empty()) throw Error(ErrorCode::kInvalidArgument, "empty file");
+  if (auto nul = content.find('\0'); nul != std::string_view::npos)
+    throw Error(ErrorCode::kInvalidArgument,
+                "binary file (NUL byte at offset " + std::to_string(nul) + ")");
+  if (auto bad = text::find_invalid_utf8(content))
+    throw Error(ErrorCode::kInvalidArgument,
+                "invalid UTF-8 at byte " + std::to_string(*bad));
+  if (text::is_blank(content))
+    throw Error(ErrorCode::kInvalidArgument, "only white space");
+}
+
+std::string_view extension_of(std::string_view path) {
+  auto slash = path.find_last_of('/');
+  std::string_view name =
+      slash == std::string_view::npos ? path : path.substr(slash + 1);
+  auto dot = name.find_last_of('.');
+  if (dot == std::string_view::npos || dot == 0) return {};
+  return name.substr(dot);
+}
+
+std::string file_stem(std::string_view path) {
+  auto slash = path.find_last_of('/');
+  std::string_view name =
+      slash == std::string_view::npos ? path : path.substr(slash + 1);
+  auto dot = name.find_last_of('.');
+  if (dot != std::string_view::npos && dot > 0) name = name.substr(0, dot);
+  return std::string(name);
+}
+
+// ---------------------------------------------------------------------
+// Lines and paragraphs of raw text.
+
+struct Line {
+  std::size_t begin = 0;  // Offset in the file of the first byte.
+  std::size_t end = 0;    // Offset just past the last byte, before '\n'.
+};
+
+std::vector<Line> split_lines(std::string_view content, std::size_t from,
+                              std::size_t to) {
+  std::vector<Line> lines;
+  std::size_t i = from;
+  while (i < to) {
+    std::size_t nl = content.find('\n', i);
+    if (nl == std::string_view::npos || nl > to) nl = to;
+    std::size_t end = nl;
+    if (end > i && content[end - 1] == '\r') --end;
+    lines.push_back({i, end});
+    i = nl + 1;
+  }
+  return lines;
+}
+
+// A turn label at the start of a transcript line: "MS. PSAKI:", "MR PRICE:",
+// "THE PRESIDENT:", or a bare "Q" followed by white space.
+struct LabelMatch {
+  std::string label;       // Without the colon, white space folded.
+  std::size_t length = 0;  // Bytes to skip from the line start.
+};
+
+std::optional<LabelMatch> match_turn_label(std::string_view line) {
+  std::size_t i = 0;
+  while (i < line.size()) {
+    std::size_t w = text::whitespace_length(line, i);
+    if (!w) break;
+    i += w;
+  }
+  std::size_t start = i;
+  // Bare "Q" (or "Q:") with white space after it.
+  if (i < line.size() && line[i] == 'Q') {
+    std::size_t j = i + 1;
+    if (j < line.size() && line[j] == ':') ++j;
+    std::size_t w = text::whitespace_length(line, j);
+    if (w || j == line.size()) {
+      std::size_t k = j;
+      while (k < line.size() && (w = text::whitespace_length(line, k))) k += w;
+      return LabelMatch{"Q", k};
+    }
+  }
+  // Capitals, dots, hyphens, apostrophes and spaces up to a colon.
+  std::size_t j = i;
+  int letters = 0;
+  while (j < line.size() && j - start <= 60) {
+    char c = line[j];
+    if (text::is_ascii_upper(c)) {
+      ++letters;
+    } else if (c == '.' || c == '-' || c == '\'' || c == ' ') {
+    } else {
+      break;
+    }
+    ++j;
+  }
+  if (j >= line.size() || line[j] != ':' || letters < 2) return std::nullopt;
+  std::string label = text::fold_whitespace(line.substr(start, j - start));
+  if (label.empty() || !text::is_ascii_upper(label[0])) return std::nullopt;
+  if (text::count_words(label) > 6) return std::nullopt;
+  static const std::array<std::string_view, 6> kNotLabels = {
+      "NOTE", "UPDATE", "EDITOR'S NOTE", "END", "WASHINGTON", "PHOTO"};
+  for (auto n : kNotLabels)
+    if (label == n) return std::nullopt;
+  std::size_t k = j + 1;
+  std::size_t w;
+  while (k < line.size() && (w = text::whitespace_length(line, k))) k += w;
+  return LabelMatch{label, k};
+}
+
+// A parenthesised stage direction such as "(Laughter.)" or "(Speaks
+// Spanish.)" starting at raw[i]. Returns its length, or 0.
+std::size_t stage_direction_length(std::string_view raw, std::size_t i) {
+  if (raw[i] != '(') return 0;
+  std::size_t close = raw.find(')', i);
+  if (close == std::string_view::npos || close - i > 48) return 0;
+  std::string_view inner = raw.substr(i + 1, close - i - 1);
+  auto words = text::split_words(inner);
+  if (words.empty() || words.size() > 4) return 0;
+  std::string lower = text::ascii_lower(text::fold_whitespace(inner));
+  static const std::array<std::string_view, 6> kKnown = {
+      "inaudible", "crosstalk", "cross-talk", "off-mic", "off mic",
+      "as interpreted"};
+  for (auto k : kKnown)
+    if (lower.starts_with(k)) return close - i + 1;
+  if (!text::is_capitalized(words[0])) return 0;
+  if (inner.empty() || inner.back() != '.') return 0;
+  return close - i + 1;
+}
+
+// Builds cleaned paragraph text from raw lines: folds white space, drops
+// Markdown escapes, emphasis, link targets, images and stage directions,
+// and records where each word starts in the file.
+class ParagraphBuilder {
+ public:
+  explicit ParagraphBuilder(std::string_view content, bool markdown)
+      : content_(content), markdown_(markdown) {}
+
+  void add_segment(std::size_t begin, std::size_t end) {
+    std::string_view raw = content_.substr(0, end);
+    // A line break between segments is white space.
+    if (!out_.text.empty()) space_pending_ = true;
+    std::size_t i = begin;
+    while (i < end) {
+      std::size_t w = text::whitespace_length(raw, i);
+      if (w) {
+        space_pending_ = !out_.text.empty();
+        i += w;
+        continue;
+      }
+      char c = raw[i];
+      if (std::size_t sd = stage_direction_length(raw, i)) {
+        i += sd;
+        continue;
+      }
+      if (markdown_) {
+        if (c == '\\' && i + 1 < end &&
+            std::ispunct(static_cast<unsigned char>(raw[i + 1]))) {
+          emit(raw[i + 1], i);
+          i += 2;
+          continue;
+        }
+        if (c == '*') {
+          ++i;
+          continue;
+        }
+        if (c == '!' && i + 1 < end && raw[i + 1] == '[') {
+          std::size_t close = raw.find("](", i);
+          std::size_t paren = close == std::string_view::npos
+                                  ? close
+                                  : raw.find(')', close);
+          if (paren != std::string_view::npos && paren < end) {
+            i = paren + 1;
+            continue;
+          }
+        }
+        if (c == '[') {
+          // [text](target): keep the text, drop the target.
+          std::size_t close = raw.find(']', i);
+          if (close != std::string_view::npos && close + 1 < end &&
+              raw[close + 1] == '(') {
+            std::size_t paren = raw.find(')', close);
+            if (paren != std::string_view::npos && paren < end) {
+              add_segment_plain(i + 1, close);
+              i = paren + 1;
+              continue;
+            }
+          }
+        }
+      }
+      emit(c, i);
+      ++i;
+    }
+  }
+
+  bool empty() const { return out_.text.empty(); }
+
+  Paragraph take(std::size_t begin, std::size_t end) {
+    Paragraph p = std::move(out_);
+    p.byte_begin = begin;
+    p.byte_end = end;
+    out_ = Paragraph{};
+    space_pending_ = false;
+    return p;
+  }
+
+ private:
+  void add_segment_plain(std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i < end;) {
+      std::size_t w = text::whitespace_length(content_, i);
+      if (w) {
+        space_pending_ = !out_.text.empty();
+        i += w;
+        continue;
+      }
+      if (content_[i] == '\\' && i + 1 < end) ++i;
+      emit(content_[i], i);
+      ++i;
+    }
+  }
+
+  void emit(char c, std::size_t raw_offset) {
+    bool word_start = out_.text.empty() || space_pending_;
+    if (space_pending_) out_.text.push_back(' ');
+    space_pending_ = false;
+    if (word_start)
+      out_.word_offsets.emplace_back(
+          static_cast<std::uint32_t>(out_.text.size()),
+          static_cast<std::uint32_t>(raw_offset));
+    out_.text.push_back(c);
+  }
+
+  std::string_view content_;
+  bool markdown_;
+  Paragraph out_;
+  bool space_pending_ = false;
+};
+
+// A time or "END" line of a transcript: "2:55 P.M. EDT", "END 3:30 P.M. EST".
+bool is_time_line(std::string_view line) {
+  std::string s = text::fold_whitespace(line);
+  if (s == "END") return true;
+  if (s.starts_with("END ")) s = s.substr(4);
+  std::size_t i = 0;
+  int digits = 0;
+  while (i < s.size() && text::is_ascii_digit(s[i])) ++i, ++digits;
+  if (digits < 1 || digits > 2 || i >= s.size() || s[i] != ':') return false;
+  ++i;
+  digits = 0;
+  while (i < s.size() && text::is_ascii_digit(s[i])) ++i, ++digits;
+  if (digits != 2) return false;
+  std::string rest = text::ascii_lower(s.substr(i));
+  return rest.find("m") != std::string::npos && rest.size() <= 12;
+}
+
+// Splits [from, to) of `content` into paragraphs at blank lines. With
+// `markdown`, Markdown is cleaned and turn labels are recognised.
+std::vector<Paragraph> build_paragraphs(std::string_view content,
+                                        std::size_t from, std::size_t to,
+                                        bool markdown, bool detect_turns) {
+  std::vector<Paragraph> paragraphs;
+  ParagraphBuilder builder(content, markdown);
+  std::string current_label;
+  bool pending_start = false;
+  std::size_t para_begin = 0, para_end = 0;
+  bool in_para = false;
+
+  auto finish = [&]() {
+    if (!in_para) return;
+    in_para = false;
+    if (builder.empty()) {
+      builder.take(0, 0);
+      return;
+    }
+    Paragraph p = builder.take(para_begin, para_end);
+    p.turn_label = current_label;
+    p.starts_turn = pending_start;
+    pending_start = false;
+    paragraphs.push_back(std::move(p));
+  };
+
+  for (const Line& line : split_lines(content, from, to)) {
+    std::string_view text_line = content.substr(line.begin, line.end - line.begin);
+    if (text::is_blank(text_line)) {
+      finish();
+      continue;
+    }
+    std::size_t skip = 0;
+    if (!in_para && detect_turns) {
+      if (auto label = match_turn_label(text_line)) {
+        current_label = label->label;
+        pending_start = true;
+        skip = label->length;
+      }
+    }
+    if (!in_para && markdown) {
+      // Headings, horizontal rules and transcript time lines.
+      std::string_view t = text::trim(text_line);
+      if (is_time_line(t)) continue;
+      if (t == "* * *" || t == "---" || t == "***") continue;
+      std::size_t hashes = 0;
+      while (hashes < t.size() && t[hashes] == '#') ++hashes;
+      if (hashes > 0 && hashes < t.size() && t[hashes] == ' ')
+        skip = std::max<std::size_t>(
+            skip, static_cast<std::size_t>(t.data() - text_line.data()) +
+                      hashes + 1);
+    }
+    if (!in_para) {
+      in_para = true;
+      para_begin = line.begin + skip;
+    }
+    builder.add_segment(line.begin + skip, line.end);
+    para_end = line.end;
+  }
+  finish();
+  return paragraphs;
+}
+
+// ---------------------------------------------------------------------
+// Front matter (a YAML subset: flat "key: value" with quoted, folded and
+// plain scalars).
+
+std::string decode_double_quoted(std::string_view raw) {
+  // raw includes the quotes. Line breaks fold into one space unless the
+  // line ends with a backslash; leading indentation of continuation
+  // lines is dropped.
+  std::string folded;
+  std::size_t i = 1;
+  std::size_t end = raw.rfind('"');
+  if (end == std::string_view::npos || end == 0) end = raw.size();
+  while (i < end) {
+    char c = raw[i];
+    if (c == '\\' && i + 1 < end && raw[i + 1] == '\n') {
+      i += 2;
+      while (i < end && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+      continue;
+    }
+    if (c == '\n') {
+      while (!folded.empty() && folded.back() == ' ') folded.pop_back();
+      folded.push_back(' ');
+      ++i;
+      while (i < end && (raw[i] == ' ' || raw[i] == '\t')) ++i;
+      continue;
+    }
+    if (c == '\\' && i + 1 < end) {
+      char e = raw[i + 1];
+      i += 2;
+      switch (e) {
+        case 'n': folded.push_back('\n'); break;
+        case 't': folded.push_back('\t'); break;
+        case '_': folded += "\xC2\xA0"; break;
+        case 'N': folded += "\xC2\x85"; break;
+        case '0': break;
+        case 'x':
+        case 'u':
+        case 'U': {
+          std::size_t digits = e == 'x' ? 2 : e == 'u' ? 4 : 8;
+          if (i + digits > end) break;
+          unsigned long cp = std::strtoul(
+              std::string(raw.substr(i, digits)).c_str(), nullptr, 16);
+          i += digits;
+          if (cp < 0x80) {
+            if (cp) folded.push_back(static_cast<char>(cp));
+          } else if (cp < 0x800) {
+            folded.push_back(static_cast<char>(0xC0 | (cp >> 6)));
+            folded.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+          } else if (cp < 0x10000) {
+            if (cp >= 0xD800 && cp <= 0xDFFF) break;
+            folded.push_back(static_cast<char>(0xE0 | (cp >> 12)));
+            folded.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            folded.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+          } else if (cp <= 0x10FFFF) {
+            folded.push_back(static_cast<char>(0xF0 | (cp >> 18)));
+            folded.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
+            folded.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
+            folded.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
+          }
+          break;
+        }
+        default: folded.push_back(e); break;  // \" \\ \/ and "\ "
+      }
+      continue;
+    }
+    folded.push_back(c);
+    ++i;
+  }
+  return folded;
+}
+
+std::string decode_scalar(std::string_view raw) {
+  std::string_view t = text::trim(raw);
+  if (t.empty()) return {};
+  if (t.front() == '"') return text::fold_whitespace(decode_double_quoted(t));
+  if (t.front() == '\'') {
+    std::string out;
+    std::size_t end = t.size() > 1 && t.back() == '\'' ? t.size() - 1 : t.size();
+    for (std::size_t i = 1; i < end; ++i) {
+      if (t[i] == '\'' && i + 1 < end && t[i + 1] == '\'') ++i;
+      out.push_back(t[i]);
+    }
+    return text::fold_whitespace(out);
+  }
+  return text::fold_whitespace(t);
+}
+
+struct FrontMatter {
+  std::vector<std::pair<std::string, std::string>> fields;
+  std::size_t body_begin = 0;
+
+  const std::string* get(std::string_view key) const {
+    for (const auto& [k, v] : fields)
+      if (k == key) return &v;
+    return nullptr;
+  }
+};
+
+std::optional<FrontMatter> parse_front_matter(std::string_view content) {
+  std::size_t start = 0;
+  if (content.starts_with("\xEF\xBB\xBF")) start = 3;
+  if (content.substr(start, 4) != "---\n" &&
+      content.substr(start, 5) != "---\r\n")
+    return std::nullopt;
+  std::size_t pos = content.find('\n', start) + 1;
+  FrontMatter fm;
+  std::string key;
+  std::string value;
+  auto flush = [&]() {
+    if (!key.empty()) fm.fields.emplace_back(key, decode_scalar(value));
+    key.clear();
+    value.clear();
+  };
+  while (pos < content.size()) {
+    std::size_t nl = content.find('\n', pos);
+    if (nl == std::string_view::npos) nl = content.size();
+    std::string_view line = content.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    std::size_t next = nl + 1;
+    if (line == "---" || line == "...") {
+      flush();
+      fm.body_begin = std::min(next, content.size());
+      return fm;
+    }
+    bool indented = !line.empty() && (line[0] == ' ' || line[0] == '\t');
+    auto colon = line.find(':');
+    if (!indented && colon != std::string_view::npos && colon > 0) {
+      flush();
+      key = text::ascii_lower(text::trim(line.substr(0, colon)));
+      value = std::string(line.substr(colon + 1));
+    } else if (!key.empty()) {
+      value += '\n';
+      value += line;
+    }
+    pos = next;
+  }
+  return std::nullopt;  // No closing line: not front matter.
+}
+
+std::string host_of(std::string_view url) {
+  auto scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  auto host_begin = scheme + 3;
+  auto host_end = url.find('/', host_begin);
+  std::string host(url.substr(host_begin, host_end == std::string_view::npos
+                                              ? std::string_view::npos
+                                              : host_end - host_begin));
+  if (host.starts_with("www.")) host = host.substr(4);
+  return host;
+}
+
+// ---------------------------------------------------------------------
+// Formats.
+
+std::string fallback_title(std::string_view path) {
+  std::string stem = file_stem(path);
+  return stem.empty() ? std::string(path) : stem;
+}
+
+void set_date_from_text(Article& article, std::string_view top) {
+  if (article.date) return;
+  if (auto d = find_dateline(top)) {
+    article.date = d;
+    article.date_source = DateSource::kDateline;
+  }
+}
+
+void set_date_from_filename(Article& article) {
+  if (article.date) return;
+  if (auto d = find_date_in_filename(article.path)) {
+    article.date = d;
+    article.date_source = DateSource::kFileName;
+  }
+}
+
+std::size_t count_turn_labels(const std::vector<Paragraph>& paragraphs) {
+  return static_cast<std::size_t>(
+      std::count_if(paragraphs.begin(), paragraphs.end(),
+                    [](const Paragraph& p) { return p.starts_turn; }));
+}
+
+// A " date 2023-03-03 Title" marker at the start of the first line.
+bool take_date_marker(std::string_view& line, Article& article) {
+  std::string_view t = text::trim(line);
+  if (!text::starts_with_ci(t, "date")) return false;
+  std::string_view rest = t.substr(4);
+  if (!rest.empty() && rest[0] == ':') rest.remove_prefix(1);
+  rest = text::trim(rest);
+  std::size_t n = 0;
+  while (n < rest.size() && (text::is_ascii_digit(rest[n]) || rest[n] == '-'))
+    ++n;
+  auto d = parse_date(rest.substr(0, n));
+  if (!d) return false;
+  article.date = d;
+  article.date_source = DateSource::kMarker;
+  line = text::trim(rest.substr(n));
+  return true;
+}
+
+Article parse_plain_text(std::string_view content, std::string_view path) {
+  Article article;
+  article.path = std::string(path);
+  article.kind = ArticleKind::kNews;
+  // Title: the first non-blank line, or what follows a date marker on it.
+  std::size_t body_begin = 0;
+  for (const Line& line : split_lines(content, 0, content.size())) {
+    std::string_view l = content.substr(line.begin, line.end - line.begin);
+    if (text::is_blank(l)) continue;
+    std::string folded = text::fold_whitespace(l);
+    std::string_view title_text = folded;
+    take_date_marker(title_text, article);
+    if (text::count_words(title_text) <= 40) {
+      article.title = std::string(title_text);
+      body_begin = std::min(line.end + 1, content.size());
+    } else {
+      article.warnings.push_back("first line too long for a title");
+      body_begin = line.begin;
+    }
+    break;
+  }
+  std::vector<Paragraph> paragraphs =
+      build_paragraphs(content, body_begin, content.size(), false, false);
+
+  // Boilerplate, link blocks, a byline line, a date line near the top.
+  std::vector<Paragraph> kept;
+  bool in_link_block = false;
+  for (std::size_t i = 0; i < paragraphs.size(); ++i) {
+    Paragraph& p = paragraphs[i];
+    if (is_link_block_header(p.text)) {
+      in_link_block = true;
+      continue;
+    }
+    if (in_link_block) {
+      in_link_block = false;
+      if (is_headline(p.text)) continue;
+    }
+    if (is_boilerplate(p.text)) continue;
+    if (kept.size() < 3 && !article.date) {
+      if (auto d = parse_date(p.text)) {
+        article.date = d;
+        article.date_source = DateSource::kDateline;
+        continue;
+      }
+    }
+    bool near_top = kept.size() < 2;
+    bool near_end = i + 4 >= paragraphs.size();
+    if (article.byline.empty() && (near_top || near_end)) {
+      if (auto byline = byline_of(p.text)) {
+        bool explicit_by = text::starts_with_ci(p.text, "by ");
+        // A bare name is a byline only at the end, after the text.
+        if (explicit_by || (near_end && !kept.empty())) {
+          article.byline = *byline;
+          continue;
+        }
+      }
+    }
+    kept.push_back(std::move(p));
+  }
+  // A bare name line may be followed only by boilerplate; if the last
+  // kept paragraph is a name, it is the byline.
+  if (article.byline.empty() && kept.size() > 1) {
+    if (auto byline = byline_of(kept.back().text)) {
+      article.byline = *byline;
+      kept.pop_back();
+    }
+  }
+  article.paragraphs = std::move(kept);
+  if (!article.date) {
+    std::string top;
+    for (std::size_t i = 0; i < article.paragraphs.size() && i < 2; ++i)
+      top += article.paragraphs[i].text.substr(0, 300) + "\n";
+    set_date_from_text(article, top);
+  }
+  set_date_from_filename(article);
+  if (article.title.empty()) {
+    article.title = fallback_title(path);
+    article.warnings.push_back("no title; using the file name");
+  }
+  // A plain-text transcript: a file whose paragraphs open with labels.
+  std::vector<Paragraph> relabelled =
+      build_paragraphs(content, body_begin, content.size(), false, true);
+  if (count_turn_labels(relabelled) >= 3) {
+    std::vector<Paragraph> turns;
+    for (auto& p : relabelled)
+      if (!is_boilerplate(p.text) && p.text != article.byline)
+        turns.push_back(std::move(p));
+    article.paragraphs = std::move(turns);
+    article.kind = ArticleKind::kTranscript;
+  }
+  return article;
+}
+
+Article parse_markdown(std::string_view content, std::string_view path) {
+  auto fm = parse_front_matter(content);
+  if (!fm) {
+    Article article = parse_plain_text(content, path);
+    return article;
+  }
+  Article article;
+  article.path = std::string(path);
+  if (const auto* title = fm->get("title")) article.title = *title;
+  if (const auto* url = fm->get("source_url")) article.url = *url;
+  else if (const auto* u = fm->get("url")) article.url = *u;
+  if (const auto* source = fm->get("source")) article.source = *source;
+  else if (!article.url.empty()) article.source = host_of(article.url);
+  if (const auto* author = fm->get("author")) article.byline = *author;
+  if (const auto* tags = fm->get("tags")) {
+    for (auto t : text::split_words(*tags)) {
+      std::string tag(t);
+      std::erase_if(tag, [](char c) { return c == ',' || c == '[' || c == ']'; });
+      if (!tag.empty()) article.tags.push_back(tag);
+    }
+  }
+  if (const auto* date = fm->get("date")) {
+    std::string d = *date;
+    if (d.size() > 10) d = d.substr(0, 10);  // "2023-03-03 10:00:00"
+    if (auto parsed = parse_date(d)) {
+      article.date = parsed;
+      article.date_source = DateSource::kMetadata;
+    } else {
+      article.warnings.push_back("invalid date '" + *date + "' ignored");
+    }
+  }
+  article.paragraphs =
+      build_paragraphs(content, fm->body_begin, content.size(), true, true);
+  // Header lines before the first turn (room, place) are not passages
+  // when the page is a transcript.
+  std::size_t turns = count_turn_labels(article.paragraphs);
+  if (turns >= 2) {
+    article.kind = ArticleKind::kTranscript;
+    auto first_turn = std::find_if(
+        article.paragraphs.begin(), article.paragraphs.end(),
+        [](const Paragraph& p) { return !p.turn_label.empty(); });
+    article.paragraphs.erase(
+        std::remove_if(article.paragraphs.begin(), first_turn,
+                       [](const Paragraph& p) { return is_headline(p.text); }),
+        first_turn);
+  } else {
+    article.kind = ArticleKind::kNews;
+    // Labels in a page with fewer than two turns are not turns.
+    for (auto& p : article.paragraphs) {
+      p.turn_label.clear();
+      p.starts_turn = false;
+    }
+    if (turns == 1) {
+      article.paragraphs =
+          build_paragraphs(content, fm->body_begin, content.size(), true, false);
+    }
+  }
+  if (!article.date) {
+    std::string top;
+    for (std::size_t i = 0; i < article.paragraphs.size() && i < 3; ++i)
+      top += article.paragraphs[i].text.substr(0, 300) + "\n";
+    set_date_from_text(article, top);
+  }
+  set_date_from_filename(article);
+  if (article.title.empty()) {
+    article.title = fallback_title(path);
+    article.warnings.push_back("no title; using the file name");
+  }
+  return article;
+}
+
+std::string json_string_field(const json& record,
+                              std::initializer_list<const char*> keys) {
+  for (const char* key : keys) {
+    auto it = record.find(key);
+    if (it != record.end() && it->is_string()) return it->get<std::string>();
+  }
+  return {};
+}
+
+Article parse_record(const json& record, std::string_view path,
+                     std::size_t begin, std::size_t end, std::size_t index) {
+  if (!record.is_object())
+    throw Error(ErrorCode::kInvalidArgument,
+                std::string("record ") + std::to_string(index + 1) +
+                    " is a JSON " + record.type_name() + ", not an object");
+  Article article;
+  article.path = std::string(path);
+  article.kind = ArticleKind::kRecord;
+  std::string body = json_string_field(record, {"text", "body", "content"});
+  if (text::is_blank(body))
+    throw Error(ErrorCode::kInvalidArgument,
+                "record " + std::to_string(index + 1) +
+                    " has no \"text\" or \"body\"");
+  if (auto bad = text::find_invalid_utf8(body))
+    throw Error(ErrorCode::kInvalidArgument, "invalid UTF-8 in record text");
+  article.title = text::fold_whitespace(
+      json_string_field(record, {"title", "headline"}));
+  article.url = json_string_field(record, {"url", "link", "source_url"});
+  article.source = json_string_field(record, {"source", "publisher", "outlet"});
+  article.byline = json_string_field(record, {"byline", "author"});
+  std::string date =
+      json_string_field(record, {"date", "published", "published_at"});
+  if (!date.empty()) {
+    std::string d = date.size() > 10 && date[4] == '-' ? date.substr(0, 10) : date;
+    if (auto parsed = parse_date(d)) {
+      article.date = parsed;
+      article.date_source = DateSource::kMetadata;
+    } else {
+      article.warnings.push_back("invalid date '" + date + "' ignored");
+    }
+  }
+  if (auto it = record.find("speakers"); it != record.end() && it->is_array()) {
+    for (const auto& s : *it)
+      if (s.is_string() && !text::is_blank(s.get<std::string>()))
+        article.declared_speakers.push_back(
+            text::fold_whitespace(s.get<std::string>()));
+  }
+  // The body's paragraphs; all point at the record's bytes in the file,
+  // since JSON escapes make finer offsets meaningless.
+  std::vector<Paragraph> paragraphs =
+      build_paragraphs(body, 0, body.size(), false, true);
+  if (count_turn_labels(paragraphs) < 2) {
+    paragraphs = build_paragraphs(body, 0, body.size(), false, false);
+  } else {
+    article.kind = ArticleKind::kRecord;
+  }
+  for (auto& p : paragraphs) {
+    p.byte_begin = begin;
+    p.byte_end = end;
+    for (auto& [text_offset, file_offset] : p.word_offsets)
+      file_offset = static_cast<std::uint32_t>(begin);
+  }
+  article.paragraphs = std::move(paragraphs);
+  if (!article.date) set_date_from_filename(article);
+  if (article.title.empty()) {
+    article.title = fallback_title(path);
+    if (index > 0) article.title += " #" + std::to_string(index + 1);
+    article.warnings.push_back("no title; using the file name");
+  }
+  return article;
+}
+
+std::vector<Article> parse_json_file(std::string_view content,
+                                     std::string_view path) {
+  json doc = json::parse(content, nullptr, false);
+  if (doc.is_discarded())
+    throw Error(ErrorCode::kInvalidArgument, "JSON does not parse");
+  std::vector<Article> articles;
+  if (doc.is_array()) {
+    if (doc.empty())
+      throw Error(ErrorCode::kInvalidArgument, "empty JSON array");
+    for (std::size_t i = 0; i < doc.size(); ++i)
+      articles.push_back(parse_record(doc[i], path, 0, content.size(), i));
+  } else {
+    articles.push_back(parse_record(doc, path, 0, content.size(), 0));
+  }
+  return articles;
+}
+
+std::vector<Article> parse_json_lines(std::string_view content,
+                                      std::string_view path) {
+  std::vector<Article> articles;
+  std::vector<std::string> problems;
+  std::size_t index = 0;
+  for (const Line& line : split_lines(content, 0, content.size())) {
+    std::string_view text_line = content.substr(line.begin, line.end - line.begin);
+    if (text::is_blank(text_line)) continue;
+    json record = json::parse(text_line, nullptr, false);
+    try {
+      if (record.is_discarded())
+        throw Error(ErrorCode::kInvalidArgument,
+                    "record " + std::to_string(index + 1) + " does not parse");
+      articles.push_back(parse_record(record, path, line.begin, line.end, index));
+    } catch (const Error& e) {
+      problems.push_back(e.what());
+    }
+    ++index;
+  }
+  if (articles.empty())
+    throw Error(ErrorCode::kInvalidArgument,
+                problems.empty() ? "no records" : problems.front());
+  for (const auto& problem : problems)
+    articles.front().warnings.push_back(problem + "; skipped");
+  return articles;
+}
+
+}  // namespace
+
+std::string_view article_kind_name(ArticleKind kind) {
+  switch (kind) {
+    case ArticleKind::kNews: return "news";
+    case ArticleKind::kTranscript: return "transcript";
+    case ArticleKind::kRecord: return "record";
+  }
+  return "news";
+}
+
+std::string_view date_source_name(DateSource source) {
+  switch (source) {
+    case DateSource::kNone: return "none";
+    case DateSource::kSidecar: return "sidecar";
+    case DateSource::kMetadata: return "metadata";
+    case DateSource::kMarker: return "marker";
+    case DateSource::kDateline: return "dateline";
+    case DateSource::kFileName: return "filename";
+  }
+  return "none";
+}
+
+const std::vector<std::string_view>& boilerplate_lines() { return kBoilerplate; }
+
+std::vector<Article> parse_article(std::string_view content,
+                                   std::string_view path) {
+  check_content(content);
+  std::string ext = text::ascii_lower(extension_of(path));
+  std::vector<Article> articles;
+  if (ext == ".jsonl" || ext == ".ndjson") {
+    articles = parse_json_lines(content, path);
+  } else if (ext == ".json") {
+    articles = parse_json_file(content, path);
+  } else if (ext == ".md" || ext == ".markdown" ||
+             content.starts_with("---\n")) {
+    articles.push_back(parse_markdown(content, path));
+  } else {
+    articles.push_back(parse_plain_text(content, path));
+  }
+  bool any_text = std::any_of(articles.begin(), articles.end(),
+                              [](const Article& a) { return !a.paragraphs.empty(); });
+  if (!any_text)
+    throw Error(ErrorCode::kInvalidArgument,
+                "no article text (only a title or boilerplate)");
+  return articles;
+}
+
+ArticleOverrides parse_overrides(std::string_view json_text) {
+  json doc = json::parse(json_text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object())
+    throw Error(ErrorCode::kInvalidArgument, "sidecar is not a JSON object");
+  ArticleOverrides o;
+  auto str = [&](const char* key) -> std::optional<std::string> {
+    auto it = doc.find(key);
+    if (it != doc.end() && it->is_string()) return it->get<std::string>();
+    return std::nullopt;
+  };
+  o.title = str("title");
+  o.source = str("source");
+  o.url = str("url");
+  o.byline = str("byline");
+  if (!o.byline) o.byline = str("author");
+  if (auto date = str("date")) {
+    o.date = parse_date(date->size() > 10 ? date->substr(0, 10) : *date);
+    if (!o.date)
+      throw Error(ErrorCode::kInvalidArgument,
+                  "sidecar date '" + *date + "' is not a valid date");
+  }
+  return o;
+}
+
+void apply_overrides(const ArticleOverrides& o, Article& article) {
+  if (o.title) article.title = text::fold_whitespace(*o.title);
+  if (o.date) {
+    article.date = o.date;
+    article.date_source = DateSource::kSidecar;
+  }
+  if (o.source) article.source = *o.source;
+  if (o.url) article.url = *o.url;
+  if (o.byline) article.byline = *o.byline;
+}
+
+namespace {
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::error_code ec;
+    if (!std::filesystem::exists(path, ec))
+      throw Error(ErrorCode::kNotFound, "no such file");
+    throw Error(ErrorCode::kIoError, "cannot read (permission denied?)");
+  }
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  if (in.bad()) throw Error(ErrorCode::kIoError, "read error");
+  return std::move(buf).str();
+}
+
+}  // namespace
+
+std::vector<Article> load_article(const std::string& path) {
+  std::string content = read_file(path);
+  std::vector<Article> articles = parse_article(content, path);
+  std::string ext = text::ascii_lower(extension_of(path));
+  if (ext != ".json" && ext != ".jsonl") {
+    std::string sidecar = path.substr(0, path.size() - ext.size()) + ".json";
+    std::error_code ec;
+    if (std::filesystem::is_regular_file(sidecar, ec)) {
+      ArticleOverrides o = parse_overrides(read_file(sidecar));
+      for (auto& a : articles) apply_overrides(o, a);
+    }
+  }
+  return articles;
+}
+
+}  // namespace brief

@@ -1,0 +1,59 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// brief-search: search a brief-search index for passages.
+
+#include <unistd.h>
+
+#include <csignal>
+#include <cstdlib>
+#include <iostream>
+
+#include "brief/brief.h"
+#include "exit_codes.h"
+#include "options.h"
+#include "output.h"
+
+namespace {
+
+bool use_color(brief::cli::ColorMode mode) {
+  if (mode == brief::cli::ColorMode::kAlways) return true;
+  if (mode == brief::cli::ColorMode::kNever) return false;
+  const char* no_color = std::getenv("NO_COLOR");
+  if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string(term) == "dumb") return false;
+  return isatty(STDOUT_FILENO) == 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) try {
+  // A closed pipe (brief-search ... | head) ends the run quietly.
+  std::signal(SIGPIPE, SIG_IGN);
+  brief::cli::SearchCommand cmd = brief::cli::parse_search_command(argc, argv);
+  if (cmd.help) {
+    std::cout << cmd.help_text;
+    return brief::cli::kExitOk;
+  }
+  if (cmd.version) {
+    std::cout << "brief-search " << brief::version() << "\n";
+    return brief::cli::kExitOk;
+  }
+  brief::Searcher searcher = brief::Searcher::open(cmd.index_path);
+  brief::SearchResults results = searcher.search(cmd.request);
+  auto printer = brief::cli::make_printer(
+      std::cout, {.json = cmd.json, .color = use_color(cmd.color)});
+  for (const auto& hit : results.hits) printer->hit(hit);
+  printer->summary(cmd.request, results);
+  std::cout.flush();
+  if (!std::cout) return brief::cli::kExitOk;  // Broken pipe.
+  return results.hits.empty() ? brief::cli::kExitNoResults : brief::cli::kExitOk;
+} catch (const brief::cli::UsageError& e) {
+  std::cerr << "brief-search: error: " << e.what() << "\n";
+  return brief::cli::kExitError;
+} catch (const brief::Error& e) {
+  std::cerr << "brief-search: error: " << e.what() << "\n";
+  return brief::cli::exit_code_for(e.code());
+} catch (const std::exception& e) {
+  std::cerr << "brief-search: error: " << e.what() << "\n";
+  return brief::cli::kExitError;
+}

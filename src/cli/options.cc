@@ -1,0 +1,214 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Command-line options of both programs.
+
+#include "options.h"
+
+#include <boost/program_options.hpp>
+#include <sstream>
+
+namespace brief::cli {
+
+namespace po = boost::program_options;
+
+namespace {
+
+std::string help_for(const char* usage, const char* about,
+                     const po::options_description& desc, const char* footer) {
+  std::ostringstream out;
+  out << usage << "\n\n" << about << "\n\n" << desc << "\n" << footer;
+  return out.str();
+}
+
+po::variables_map parse(int argc, const char* const* argv,
+                        const po::options_description& desc,
+                        const po::positional_options_description& positional) {
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv)
+                  .options(desc)
+                  .positional(positional)
+                  .style(po::command_line_style::default_style &
+                         ~po::command_line_style::allow_guessing)
+                  .run(),
+              vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    throw UsageError(std::string(e.what()) + " (see --help)");
+  }
+  return vm;
+}
+
+}  // namespace
+
+Date parse_date_option(const std::string& value, const std::string& option,
+                       bool end) {
+  auto digits = [](const std::string& s) {
+    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
+  };
+  int year = 0, month = 0, day = 0;
+  if (value.size() == 4 && digits(value)) {
+    year = std::stoi(value);
+    month = end ? 12 : 1;
+    day = end ? 31 : 1;
+  } else if (value.size() == 7 && value[4] == '-' && digits(value.substr(0, 4)) &&
+             digits(value.substr(5))) {
+    year = std::stoi(value.substr(0, 4));
+    month = std::stoi(value.substr(5));
+    day = 1;
+    if (end) {
+      day = 31;
+      while (day > 28 && !is_valid_date(year, month, day)) --day;
+    }
+  } else if (auto d = parse_date(value)) {
+    return *d;
+  } else {
+    throw UsageError(option + " '" + value +
+                     "' is not a valid date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+  }
+  if (!is_valid_date(year, month, day))
+    throw UsageError(option + " '" + value + "' is not a valid date");
+  return Date{year, month, day};
+}
+
+IndexCommand parse_index_command(int argc, const char* const* argv) {
+  IndexCommand cmd;
+  po::options_description desc("Options");
+  desc.add_options()
+      ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
+      ("rebuild", "discard the existing index and build it anew")
+      ("threads", po::value<int>()->default_value(0), "parsing threads; 0 = one per core")
+      ("batch", po::value<int>()->default_value(1000), "files per committed transaction")
+      ("json", "print the run's summary as one JSON object")
+      ("progress", "show progress on stderr even when it is not a terminal")
+      ("no-progress", "never show progress")
+      ("quiet,q", "print nothing but errors")
+      ("help,h", "show this help and exit")
+      ("version,V", "show the version and exit");
+  po::options_description hidden;
+  hidden.add_options()("input", po::value<std::vector<std::string>>(), "");
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("input", -1);
+  auto vm = parse(argc, argv, all, positional);
+
+  cmd.help_text = help_for(
+      "Usage: brief-index [OPTIONS] PATH...",
+      "Index press-briefing articles (plain text, Markdown with front matter, JSON and\n"
+      "JSON Lines records) into a brief-search index. Directories are searched\n"
+      "recursively. Re-running adds new files, re-indexes changed ones and removes\n"
+      "files that are gone from under the given paths; unchanged files are not read.",
+      desc,
+      "Exit status: 0 run completed (files that failed are listed in the summary),\n"
+      "2 error, 75 index locked by another brief-index (retry later).\n"
+      "See brief-index(1) for details.\n");
+  cmd.help = vm.count("help") > 0;
+  cmd.version = vm.count("version") > 0;
+  if (cmd.help || cmd.version) return cmd;
+  if (vm.count("input")) cmd.inputs = vm["input"].as<std::vector<std::string>>();
+  if (cmd.inputs.empty())
+    throw UsageError("no PATH to index given (try: brief-index corpus/)");
+  cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();
+  if (cmd.index_path.empty()) throw UsageError("--index needs a folder");
+  cmd.options.rebuild = vm.count("rebuild") > 0;
+  cmd.options.threads = vm["threads"].as<int>();
+  cmd.options.batch_files = vm["batch"].as<int>();
+  if (cmd.options.threads < 0 || cmd.options.threads > 256)
+    throw UsageError("--threads must be between 0 and 256");
+  if (cmd.options.batch_files < 1)
+    throw UsageError("--batch must be at least 1");
+  cmd.json = vm.count("json") > 0;
+  cmd.quiet = vm.count("quiet") > 0;
+  if (vm.count("progress")) cmd.progress = true;
+  if (vm.count("no-progress") || cmd.quiet) cmd.progress = false;
+  return cmd;
+}
+
+SearchCommand parse_search_command(int argc, const char* const* argv) {
+  SearchCommand cmd;
+  po::options_description desc("Options");
+  desc.add_options()
+      ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
+      ("speaker", po::value<std::vector<std::string>>(), "only passages spoken by this person (name or surname; repeatable)")
+      ("since", po::value<std::string>(), "only passages dated on or after YYYY-MM-DD (or YYYY-MM, YYYY)")
+      ("until", po::value<std::string>(), "only passages dated on or before YYYY-MM-DD (or YYYY-MM, YYYY)")
+      ("limit,n", po::value<long long>()->default_value(10), "how many hits to show")
+      ("offset", po::value<long long>()->default_value(0), "skip this many hits first")
+      ("sort", po::value<std::string>()->default_value("blend"), "blend, relevance or date")
+      ("half-life", po::value<double>()->default_value(365), "blend: days for the recency factor to fall halfway")
+      ("recency-weight", po::value<double>()->default_value(0.25), "blend: share of the score that recency can take, 0..1")
+      ("all-passages", "list every matching passage, not only the best of each article")
+      ("facets", "count matching passages by speaker and by month")
+      ("json", "print JSON Lines: one object per hit, then a summary")
+      ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
+      ("help,h", "show this help and exit")
+      ("version,V", "show the version and exit");
+  po::options_description hidden;
+  hidden.add_options()("query", po::value<std::vector<std::string>>(), "");
+  po::options_description all;
+  all.add(desc).add(hidden);
+  po::positional_options_description positional;
+  positional.add("query", -1);
+  auto vm = parse(argc, argv, all, positional);
+
+  cmd.help_text = help_for(
+      "Usage: brief-search [OPTIONS] QUERY...",
+      "Search a brief-search index for passages: who said what, when, and where.\n"
+      "QUERY uses Xapian syntax: words, \"phrases\", AND OR NOT, +word -word, and\n"
+      "the prefixes speaker:NAME, title:WORD and date:A..B (YYYY, YYYY-MM or\n"
+      "YYYY-MM-DD; either end may be left open).\n\n"
+      "Examples:\n"
+      "  brief-search \"New START\"\n"
+      "  brief-search 'speaker:\"Ned Price\" treaty' --json\n"
+      "  brief-search inflation --since 2022-01 --facets",
+      desc,
+      "Exit status: 0 hits found, 1 no hits, 2 error (usage, bad query, missing\n"
+      "index), 75 index busy (retry). See brief-search(1) for details.\n");
+  cmd.help = vm.count("help") > 0;
+  cmd.version = vm.count("version") > 0;
+  if (cmd.help || cmd.version) return cmd;
+
+  SearchRequest& r = cmd.request;
+  if (vm.count("query")) {
+    for (const auto& word : vm["query"].as<std::vector<std::string>>()) {
+      if (!r.query.empty()) r.query += ' ';
+      r.query += word;
+    }
+  }
+  if (vm.count("speaker")) r.speakers = vm["speaker"].as<std::vector<std::string>>();
+  if (vm.count("since")) r.since = parse_date_option(vm["since"].as<std::string>(), "--since", false);
+  if (vm.count("until")) r.until = parse_date_option(vm["until"].as<std::string>(), "--until", true);
+  if (r.since && r.until && *r.until < *r.since)
+    throw UsageError("--until " + r.until->iso() + " is before --since " + r.since->iso());
+  long long limit = vm["limit"].as<long long>();
+  long long offset = vm["offset"].as<long long>();
+  if (limit < 1 || limit > 100000) throw UsageError("--limit must be between 1 and 100000");
+  if (offset < 0 || offset > 1000000) throw UsageError("--offset must be between 0 and 1000000");
+  r.limit = static_cast<std::size_t>(limit);
+  r.offset = static_cast<std::size_t>(offset);
+  std::string sort = vm["sort"].as<std::string>();
+  if (sort == "blend") r.sort = SortOrder::kBlend;
+  else if (sort == "relevance") r.sort = SortOrder::kRelevance;
+  else if (sort == "date") r.sort = SortOrder::kDate;
+  else throw UsageError("--sort '" + sort + "' is not one of blend, relevance, date");
+  r.half_life_days = vm["half-life"].as<double>();
+  if (!(r.half_life_days > 0 && r.half_life_days < 1e6))
+    throw UsageError("--half-life must be a number of days above 0");
+  r.recency_weight = vm["recency-weight"].as<double>();
+  if (!(r.recency_weight >= 0 && r.recency_weight <= 1))
+    throw UsageError("--recency-weight must be between 0 and 1");
+  r.facets = vm.count("facets") > 0;
+  r.one_per_article = vm.count("all-passages") == 0;
+  cmd.json = vm.count("json") > 0;
+  std::string color = vm["color"].as<std::string>();
+  if (color == "auto") cmd.color = ColorMode::kAuto;
+  else if (color == "always") cmd.color = ColorMode::kAlways;
+  else if (color == "never") cmd.color = ColorMode::kNever;
+  else throw UsageError("--color '" + color + "' is not one of auto, always, never");
+  if (r.query.empty() && r.speakers.empty() && !r.since && !r.until)
+    throw UsageError("no QUERY given (try: brief-search \"New START\")");
+  cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();
+  return cmd;
+}
+
+}  // namespace brief::cli

@@ -1,0 +1,236 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Printing search results and index summaries as text or JSON Lines.
+
+#include "output.h"
+
+#include <cstdio>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "brief/article.h"
+
+namespace brief::cli {
+
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kBold = "\x1b[1m";
+constexpr const char* kMatch = "\x1b[1;31m";
+constexpr const char* kDim = "\x1b[2m";
+constexpr const char* kReset = "\x1b[0m";
+
+std::string speakers_text(const Hit& hit) {
+  std::string s;
+  for (const auto& sp : hit.speakers) {
+    if (!s.empty()) s += ", ";
+    s += sp.name;
+  }
+  return s.empty() ? "(no speaker)" : s;
+}
+
+std::string format_count(std::int64_t n) {
+  std::string digits = std::to_string(n < 0 ? -n : n);
+  std::string out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return n < 0 ? "-" + out : out;
+}
+
+json facets_json(const std::vector<FacetCount>& facets) {
+  json list = json::array();
+  for (const auto& f : facets) list.push_back({{"value", f.value}, {"count", f.count}});
+  return list;
+}
+
+class TextPrinter : public Printer {
+ public:
+  TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
+
+  void hit(const Hit& hit) override {
+    out_ << style(kBold) << hit.rank << ". " << (hit.date ? hit.date->iso() : "undated")
+         << "  " << speakers_text(hit) << style(kReset) << "  " << hit.title << "\n";
+    out_ << "   " << style(kDim) << display_path(hit.path) << "  passage " << hit.ordinal
+         << "  bytes " << hit.byte_begin << "-" << hit.byte_end << style(kReset) << "\n";
+    out_ << "   " << highlighted(hit) << "\n\n";
+  }
+
+  void summary(const SearchRequest& request, const SearchResults& results) override {
+    std::int64_t shown = static_cast<std::int64_t>(results.hits.size());
+    if (shown == 0) {
+      out_ << "No passages match.\n";
+    } else {
+      out_ << "Passages " << request.offset + 1 << "-" << request.offset + shown << " of "
+           << (results.total_exact ? "" : "about ") << format_count(results.total) << ".\n";
+    }
+    if (!request.facets) return;
+    out_ << "\nSpeakers:\n";
+    std::int64_t attributed = 0;
+    for (const auto& f : results.speaker_facets) {
+      out_ << "  " << format_count(f.count) << "  " << f.value << "\n";
+      attributed += f.count;
+    }
+    if (results.speaker_facets.empty()) out_ << "  (none)\n";
+    out_ << "Months:\n";
+    std::int64_t dated = 0;
+    for (const auto& f : results.month_facets) {
+      out_ << "  " << format_count(f.count) << "  " << f.value << "\n";
+      dated += f.count;
+    }
+    if (results.total_exact && results.total > dated)
+      out_ << "  " << format_count(results.total - dated) << "  undated\n";
+  }
+
+  void index_stats(const IndexStats& s) override {
+    out_ << "Indexed " << format_count(s.files_seen) << " files in " << fixed(s.seconds, 1)
+         << " s: " << format_count(s.passages) << " passages written";
+    if (s.seconds > 0 && s.passages > 0)
+      out_ << " (" << format_count(static_cast<std::int64_t>(s.passages / s.seconds))
+           << " passages/s)";
+    out_ << ".\n";
+    out_ << "added: " << s.added << "\nupdated: " << s.updated << "\nremoved: " << s.removed
+         << "\nunchanged: " << s.unchanged << "\nfailed: " << s.failures.size()
+         << "\nundated: " << s.undated.size() << "\npassages: " << s.passages << "\n";
+    constexpr std::size_t kListed = 20;
+    if (!s.undated.empty()) {
+      out_ << "\nUndated (no date found; searchable, never given one):\n";
+      for (std::size_t i = 0; i < s.undated.size() && i < kListed; ++i)
+        out_ << "  " << display_path(s.undated[i]) << "\n";
+      if (s.undated.size() > kListed)
+        out_ << "  ... and " << s.undated.size() - kListed << " more (see --json)\n";
+    }
+    if (!s.failures.empty()) {
+      out_ << "\nFailed (not indexed):\n";
+      for (const auto& f : s.failures)
+        out_ << "  " << display_path(f.path) << ": " << f.reason << "\n";
+    }
+  }
+
+ private:
+  const char* style(const char* code) const { return color_ ? code : ""; }
+
+  static std::string fixed(double v, int decimals) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+  }
+
+  std::string highlighted(const Hit& hit) const {
+    if (!color_) return hit.snippet;
+    std::string out;
+    std::size_t pos = 0;
+    for (auto [b, e] : hit.highlights) {
+      out += hit.snippet.substr(pos, b - pos);
+      out += kMatch;
+      out += hit.snippet.substr(b, e - b);
+      out += kReset;
+      pos = e;
+    }
+    out += hit.snippet.substr(pos);
+    return out;
+  }
+
+  std::ostream& out_;
+  bool color_;
+};
+
+class JsonPrinter : public Printer {
+ public:
+  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+
+  void hit(const Hit& hit) override {
+    json speakers = json::array();
+    for (const auto& s : hit.speakers) {
+      json j = {{"name", s.name}, {"method", s.method}};
+      j["role"] = s.role.empty() ? json(nullptr) : json(s.role);
+      speakers.push_back(std::move(j));
+    }
+    json highlights = json::array();
+    for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
+    json j = {{"type", "hit"},
+              {"schema", kJsonSchemaVersion},
+              {"rank", hit.rank},
+              {"score", hit.score},
+              {"relevance", hit.relevance},
+              {"recency", hit.recency},
+              {"date", hit.date ? json(hit.date->iso()) : json(nullptr)},
+              {"speakers", speakers},
+              {"title", hit.title},
+              {"path", hit.path},
+              {"ordinal", hit.ordinal},
+              {"byte_begin", hit.byte_begin},
+              {"byte_end", hit.byte_end},
+              {"kind", hit.kind},
+              {"url", hit.url.empty() ? json(nullptr) : json(hit.url)},
+              {"source", hit.source.empty() ? json(nullptr) : json(hit.source)},
+              {"byline", hit.byline.empty() ? json(nullptr) : json(hit.byline)},
+              {"snippet", hit.snippet},
+              {"highlights", highlights},
+              {"text", hit.text}};
+    write(j);
+  }
+
+  void summary(const SearchRequest& request, const SearchResults& results) override {
+    json j = {{"type", "summary"},
+              {"schema", kJsonSchemaVersion},
+              {"query", request.query},
+              {"total", results.total},
+              {"total_exact", results.total_exact},
+              {"offset", request.offset},
+              {"returned", results.hits.size()}};
+    if (request.facets) {
+      std::int64_t dated = 0;
+      for (const auto& f : results.month_facets) dated += f.count;
+      j["facets"] = {{"speaker", facets_json(results.speaker_facets)},
+                     {"month", facets_json(results.month_facets)},
+                     {"undated", results.total - dated}};
+    }
+    write(j);
+  }
+
+  void index_stats(const IndexStats& s) override {
+    json failures = json::array();
+    for (const auto& f : s.failures) failures.push_back({{"path", f.path}, {"reason", f.reason}});
+    json j = {{"type", "index-summary"},
+              {"schema", kJsonSchemaVersion},
+              {"files", s.files_seen},
+              {"added", s.added},
+              {"updated", s.updated},
+              {"removed", s.removed},
+              {"unchanged", s.unchanged},
+              {"failed", s.failures.size()},
+              {"failures", failures},
+              {"undated", s.undated},
+              {"articles", s.articles},
+              {"passages", s.passages},
+              {"seconds", s.seconds}};
+    write(j);
+  }
+
+ private:
+  void write(const json& j) {
+    out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
+  }
+  std::ostream& out_;
+};
+
+}  // namespace
+
+std::unique_ptr<Printer> make_printer(std::ostream& out, const PrinterOptions& options) {
+  if (options.json) return std::make_unique<JsonPrinter>(out);
+  return std::make_unique<TextPrinter>(out, options.color);
+}
+
+std::string display_path(const std::string& path) {
+  std::error_code ec;
+  std::filesystem::path cwd = std::filesystem::current_path(ec);
+  if (ec) return path;
+  std::string base = cwd.string();
+  if (!base.empty() && base.back() != '/') base += '/';
+  if (path.starts_with(base)) return path.substr(base.size());
+  return path;
+}
+
+}  // namespace brief::cli

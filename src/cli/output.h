@@ -1,0 +1,44 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Printing search results and index summaries as text or JSON Lines.
+
+#ifndef BRIEF_SRC_CLI_OUTPUT_H_
+#define BRIEF_SRC_CLI_OUTPUT_H_
+
+#include <memory>
+#include <ostream>
+#include <string>
+
+#include "brief/indexer.h"
+#include "brief/searcher.h"
+
+namespace brief::cli {
+
+// Version of the --json output; docs/json-output.md has the history.
+inline constexpr int kJsonSchemaVersion = 1;
+
+// What the commands emit; the printer picks the syntax.
+class Printer {
+ public:
+  virtual ~Printer() = default;
+  virtual void hit(const Hit& hit) = 0;
+  // After the hits: totals and (if asked for) facets.
+  virtual void summary(const SearchRequest& request,
+                       const SearchResults& results) = 0;
+  virtual void index_stats(const IndexStats& stats) = 0;
+};
+
+struct PrinterOptions {
+  bool json = false;
+  bool color = false;  // ANSI highlighting of matches (text only).
+};
+
+std::unique_ptr<Printer> make_printer(std::ostream& out,
+                                      const PrinterOptions& options);
+
+// A path as the user would like to see it: relative to the current
+// directory when it lies below it.
+std::string display_path(const std::string& path);
+
+}  // namespace brief::cli
+
+#endif  // BRIEF_SRC_CLI_OUTPUT_H_

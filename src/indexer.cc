@@ -1,0 +1,550 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Building and updating an index from article files.
+//
+// An update runs as a pipeline:
+//  1. walk the inputs and stat every file (main thread);
+//  2. compare with the manifest kept in the index metadata: files with the
+//     same size and mtime are skipped unread; files under an input that
+//     are no longer on disk are scheduled for removal;
+//  3. worker threads read, hash, parse, split, attribute and build the
+//     Xapian documents of the remaining files, each with its own
+//     TermGenerator;
+//  4. the calling thread is the single writer: per file it deletes the old
+//     passages (by the XF<file> term), adds the new ones and writes the
+//     manifest entry, all inside a Xapian transaction of batch_files files,
+//     so a crash loses whole files' work, never part of one.
+
+#include "brief/indexer.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <deque>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
+#include <thread>
+
+#include "brief/article.h"
+#include "brief/error.h"
+#include "brief/speaker.h"
+#include "manifest.h"
+#include "schema.h"
+#include "text.h"
+#include "xapian_error.h"
+
+namespace brief {
+
+namespace fs = std::filesystem;
+
+std::string default_index_path() {
+  if (const char* env = std::getenv("BRIEF_INDEX"); env && *env) return env;
+  std::string base;
+  if (const char* xdg = std::getenv("XDG_DATA_HOME"); xdg && *xdg) {
+    base = xdg;
+  } else if (const char* home = std::getenv("HOME"); home && *home) {
+    base = std::string(home) + "/.local/share";
+  } else {
+    base = ".";
+  }
+  return base + "/brief-search/index";
+}
+
+namespace {
+
+// Files larger than this are refused, so memory stays bounded.
+constexpr std::int64_t kMaxFileBytes = 64 << 20;
+// Parsed files waiting for the writer, at most.
+constexpr std::size_t kQueueCapacity = 64;
+
+bool is_indexable_extension(const fs::path& p) {
+  std::string ext = text::ascii_lower(p.extension().string());
+  return ext.empty() || ext == ".txt" || ext == ".md" ||
+         ext == ".markdown" || ext == ".json" || ext == ".jsonl" ||
+         ext == ".ndjson" || ext == ".text";
+}
+
+// Repository furniture that sits beside articles in a corpus folder.
+bool is_repository_file(const fs::path& p) {
+  std::string name = text::ascii_lower(p.filename().string());
+  for (std::string_view stem : {"readme", "license", "licence", "copying",
+                                "changelog", "source.md", "authors"}) {
+    if (name == stem || name.starts_with(std::string(stem) + ".")) return true;
+  }
+  return false;
+}
+
+std::int64_t mtime_ns(const fs::file_time_type& t) {
+  return std::chrono::duration_cast<std::chrono::nanoseconds>(
+             t.time_since_epoch())
+      .count();
+}
+
+fs::path sidecar_of(const fs::path& p) {
+  fs::path s = p;
+  s.replace_extension(".json");
+  return s;
+}
+
+bool is_sidecar(const fs::path& p) {
+  if (text::ascii_lower(p.extension().string()) != ".json") return false;
+  std::error_code ec;
+  for (const char* ext : {".txt", ".md", ".markdown", ".text"}) {
+    fs::path sibling = p;
+    sibling.replace_extension(ext);
+    if (fs::is_regular_file(sibling, ec)) return true;
+  }
+  return false;
+}
+
+struct WalkedFile {
+  ManifestEntry stat;  // path, size, times
+};
+
+// A file's outcome, built by a worker thread.
+struct FileResult {
+  ManifestEntry entry;
+  bool touched_only = false;   // Content unchanged; refresh times only.
+  bool is_new = false;
+  std::optional<std::string> failure;
+  std::vector<Xapian::Document> documents;
+  std::vector<std::string> warnings;
+};
+
+std::string read_whole_file(const std::string& path, std::int64_t size) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kIoError, "cannot open for reading (permission denied?)");
+  std::string content;
+  content.resize(static_cast<std::size_t>(std::max<std::int64_t>(size, 0)));
+  in.read(content.data(), static_cast<std::streamsize>(content.size()));
+  content.resize(static_cast<std::size_t>(in.gcount()));
+  // The file may have grown since it was stat'ed.
+  std::ostringstream rest;
+  rest << in.rdbuf();
+  content += rest.str();
+  if (in.bad()) throw Error(ErrorCode::kIoError, "read error");
+  return content;
+}
+
+nlohmann::json speakers_json(const std::vector<Attribution>& speakers) {
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& a : speakers) {
+    nlohmann::json s = {{"name", a.name},
+                        {"method", std::string(attribution_method_name(a.method))}};
+    if (!a.role.empty()) s["role"] = a.role;
+    list.push_back(std::move(s));
+  }
+  return list;
+}
+
+// Turns the articles of one file into Xapian documents.
+std::vector<Xapian::Document> build_documents(
+    const std::vector<Article>& articles, const std::string& key,
+    const SplitOptions& split, Xapian::TermGenerator& generator,
+    std::int64_t& passages_out) {
+  std::vector<Xapian::Document> docs;
+  for (std::size_t a = 0; a < articles.size(); ++a) {
+    const Article& article = articles[a];
+    std::vector<Passage> passages = split_passages(article, split);
+    auto speakers = attribute_speakers(article, passages);
+    std::string article_key = key + "#" + std::to_string(a);
+    for (std::size_t i = 0; i < passages.size(); ++i) {
+      const Passage& p = passages[i];
+      Xapian::Document doc;
+      generator.set_document(doc);
+      generator.index_text(p.text);
+      generator.increase_termpos();
+      generator.index_text(article.title, 1, std::string(schema::kTitle));
+      doc.add_boolean_term(std::string(schema::kUniqueId) + article_key + "." +
+                           std::to_string(p.ordinal));
+      doc.add_boolean_term(std::string(schema::kFile) + key);
+      doc.add_boolean_term(std::string(schema::kKind) +
+                           std::string(article_kind_name(article.kind)));
+      std::string speaker_value;
+      for (const auto& s : speakers[i]) {
+        std::string id = speaker_id(s.name);
+        if (id.size() > 200) id.resize(200);  // Xapian's term length limit.
+        doc.add_boolean_term(std::string(schema::kSpeaker) + id);
+        if (!speaker_value.empty()) speaker_value += schema::kSpeakerSeparator;
+        speaker_value += s.name;
+      }
+      if (!speaker_value.empty()) doc.add_value(schema::kSpeakers, speaker_value);
+      if (article.date) {
+        std::string ymd = article.date->iso();
+        doc.add_value(schema::kDate, ymd.substr(0, 4) + ymd.substr(5, 2) +
+                                         ymd.substr(8, 2));
+        doc.add_value(schema::kMonth, ymd.substr(0, 7));
+      } else {
+        doc.add_boolean_term(std::string(schema::kUndated));
+      }
+      doc.add_value(schema::kArticle, article_key);
+      nlohmann::json data = {
+          {"path", article.path},
+          {"title", article.title},
+          {"kind", std::string(article_kind_name(article.kind))},
+          {"ordinal", p.ordinal},
+          {"begin", p.byte_begin},
+          {"end", p.byte_end},
+          {"text", p.text},
+          {"speakers", speakers_json(speakers[i])},
+      };
+      if (article.date) data["date"] = article.date->iso();
+      if (!article.url.empty()) data["url"] = article.url;
+      if (!article.source.empty()) data["source"] = article.source;
+      if (!article.byline.empty()) data["byline"] = article.byline;
+      doc.set_data(data.dump(-1, ' ', false,
+                             nlohmann::json::error_handler_t::replace));
+      docs.push_back(std::move(doc));
+    }
+    passages_out += static_cast<std::int64_t>(passages.size());
+  }
+  return docs;
+}
+
+// A bounded multi-producer, single-consumer queue.
+class ResultQueue {
+ public:
+  void push(FileResult r) {
+    std::unique_lock lock(mu_);
+    not_full_.wait(lock, [&] { return items_.size() < kQueueCapacity; });
+    items_.push_back(std::move(r));
+    not_empty_.notify_one();
+  }
+  // Waits up to `timeout` for an item.
+  std::optional<FileResult> pop(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mu_);
+    if (!not_empty_.wait_for(lock, timeout, [&] { return !items_.empty(); }))
+      return std::nullopt;
+    FileResult r = std::move(items_.front());
+    items_.pop_front();
+    not_full_.notify_one();
+    return r;
+  }
+
+ private:
+  std::mutex mu_;
+  std::condition_variable not_full_, not_empty_;
+  std::deque<FileResult> items_;
+};
+
+}  // namespace
+
+struct Indexer::Impl {
+  std::string path;
+  IndexOptions options;
+  Xapian::WritableDatabase db;
+
+  std::map<std::string, ManifestEntry> load_manifest() {
+    std::map<std::string, ManifestEntry> manifest;
+    std::string prefix(schema::kFileMetaPrefix);
+    for (auto it = db.metadata_keys_begin(prefix);
+         it != db.metadata_keys_end(prefix); ++it) {
+      if (auto e = decode_manifest_entry(db.get_metadata(*it)))
+        manifest.emplace(e->path, std::move(*e));
+    }
+    return manifest;
+  }
+
+  // Works out one file in a worker thread.
+  FileResult process(const ManifestEntry& stat, const ManifestEntry* known,
+                     Xapian::TermGenerator& generator) {
+    FileResult r;
+    r.entry = stat;
+    r.is_new = known == nullptr;
+    try {
+      if (stat.size > kMaxFileBytes)
+        throw Error(ErrorCode::kInvalidArgument,
+                    "file too large (" + std::to_string(stat.size >> 20) +
+                        " MiB; the limit is " +
+                        std::to_string(kMaxFileBytes >> 20) + " MiB)");
+      std::string content = read_whole_file(stat.path, stat.size);
+      r.entry.content_hash = content_hash(content);
+      if (known && known->content_hash == r.entry.content_hash &&
+          known->sidecar_size == stat.sidecar_size &&
+          known->sidecar_mtime_ns == stat.sidecar_mtime_ns) {
+        r.touched_only = true;
+        r.entry.articles = known->articles;
+        r.entry.passages = known->passages;
+        r.entry.undated = known->undated;
+        return r;
+      }
+      std::vector<Article> articles = parse_article(content, stat.path);
+      content.clear();
+      content.shrink_to_fit();
+      if (stat.sidecar_size >= 0) {
+        std::string side_path = sidecar_of(stat.path).string();
+        std::string side = read_whole_file(side_path, stat.sidecar_size);
+        try {
+          ArticleOverrides o = parse_overrides(side);
+          for (auto& a : articles) apply_overrides(o, a);
+        } catch (const Error& e) {
+          throw Error(e.code(), std::string(e.what()) + " (" + side_path + ")");
+        }
+      }
+      std::string key = schema::file_key(stat.path);
+      r.documents = build_documents(articles, key, options.split, generator,
+                                    r.entry.passages);
+      r.entry.articles = static_cast<std::int64_t>(articles.size());
+      r.entry.undated = std::any_of(articles.begin(), articles.end(),
+                                    [](const Article& a) { return !a.date; });
+      for (const auto& a : articles)
+        for (const auto& w : a.warnings) r.warnings.push_back(w);
+    } catch (const Error& e) {
+      r.failure = e.what();
+    } catch (const std::exception& e) {
+      r.failure = std::string("unexpected error: ") + e.what();
+    }
+    return r;
+  }
+
+  IndexStats update(const std::vector<std::string>& inputs) {
+    auto started = std::chrono::steady_clock::now();
+    IndexStats stats;
+
+    // 1. Walk.
+    std::vector<std::string> roots;
+    std::vector<ManifestEntry> files;
+    std::set<std::string> seen;
+    auto add_file = [&](const fs::path& p) {
+      std::error_code ec;
+      ManifestEntry e;
+      e.path = p.string();
+      if (!seen.insert(e.path).second) return;
+      auto size = fs::file_size(p, ec);
+      e.size = ec ? 0 : static_cast<std::int64_t>(size);
+      auto t = fs::last_write_time(p, ec);
+      e.mtime_ns = ec ? 0 : mtime_ns(t);
+      fs::path side = sidecar_of(p);
+      if (side != p && fs::is_regular_file(side, ec)) {
+        e.sidecar_size = static_cast<std::int64_t>(fs::file_size(side, ec));
+        e.sidecar_mtime_ns = mtime_ns(fs::last_write_time(side, ec));
+      }
+      files.push_back(std::move(e));
+    };
+    for (const auto& input : inputs) {
+      std::error_code ec;
+      fs::path p = fs::absolute(input, ec).lexically_normal();
+      if (!fs::exists(p, ec))
+        throw Error(ErrorCode::kNotFound,
+                    input + ": no such file or directory");
+      std::string root = p.string();
+      if (root.size() > 1 && root.back() == '/') root.pop_back();
+      roots.push_back(root);
+      if (!fs::is_directory(p, ec)) {
+        add_file(p);
+        continue;
+      }
+      fs::recursive_directory_iterator it(
+          p, fs::directory_options::skip_permission_denied, ec), end;
+      if (ec) {
+        stats.failures.push_back({root, "cannot list directory: " + ec.message()});
+        continue;
+      }
+      for (; it != end; it.increment(ec)) {
+        if (ec) {
+          stats.failures.push_back({it->path().string(), ec.message()});
+          ec.clear();
+          continue;
+        }
+        const fs::path& entry = it->path();
+        std::string name = entry.filename().string();
+        if (!name.empty() && name[0] == '.') {
+          if (it->is_directory(ec)) it.disable_recursion_pending();
+          continue;
+        }
+        if (it->is_directory(ec)) continue;
+        if (!it->is_regular_file(ec)) {
+          if (it->is_symlink(ec))
+            stats.failures.push_back({entry.string(), "broken or looping symbolic link"});
+          continue;
+        }
+        if (!is_indexable_extension(entry) || is_repository_file(entry) ||
+            is_sidecar(entry))
+          continue;
+        add_file(entry);
+      }
+    }
+    stats.files_seen = static_cast<std::int64_t>(files.size());
+
+    // 2. Compare with the manifest.
+    std::map<std::string, ManifestEntry> manifest = load_manifest();
+    std::vector<std::pair<ManifestEntry, const ManifestEntry*>> work;
+    for (const auto& f : files) {
+      auto it = manifest.find(f.path);
+      if (it != manifest.end() && it->second.same_stat(f)) {
+        ++stats.unchanged;
+        continue;
+      }
+      work.emplace_back(f, it == manifest.end() ? nullptr : &it->second);
+    }
+    std::vector<std::string> removals;
+    for (const auto& [path, entry] : manifest) {
+      if (seen.count(path)) continue;
+      bool under_root = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
+        return path == r || (path.size() > r.size() && path.starts_with(r) &&
+                             path[r.size()] == '/');
+      });
+      std::error_code ec;
+      if (under_root && !fs::exists(path, ec)) removals.push_back(path);
+    }
+
+    // 3. Workers.
+    ResultQueue queue;
+    std::atomic<std::size_t> next{0};
+    std::atomic<bool> stop{false};
+    int threads = options.threads > 0
+                      ? options.threads
+                      : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    threads = std::min<int>(threads, static_cast<int>(std::max<std::size_t>(work.size(), 1)));
+    std::vector<std::thread> workers;
+    for (int t = 0; t < threads; ++t) {
+      workers.emplace_back([&] {
+        Xapian::TermGenerator generator;
+        generator.set_stemmer(Xapian::Stem("english"));
+        generator.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
+        for (;;) {
+          std::size_t i = next.fetch_add(1);
+          if (i >= work.size() || stop) break;
+          queue.push(process(work[i].first, work[i].second, generator));
+        }
+      });
+    }
+
+    // 4. The writer.
+    IndexProgress progress;
+    progress.files_total = stats.files_seen;
+    progress.files_done = stats.unchanged;
+    auto last_report = std::chrono::steady_clock::now();
+    auto report = [&](bool force) {
+      if (!options.progress) return;
+      auto now = std::chrono::steady_clock::now();
+      if (!force && now - last_report < std::chrono::milliseconds(200)) return;
+      last_report = now;
+      progress.seconds = std::chrono::duration<double>(now - started).count();
+      options.progress(progress);
+    };
+    std::size_t in_batch = 0;
+    auto commit_batch = [&](bool final) {
+      if (in_batch == 0 && !final) return;
+      db.commit_transaction();
+      in_batch = 0;
+      if (!final) db.begin_transaction();
+    };
+    try {
+      db.begin_transaction();
+      for (const auto& path : removals) {
+        std::string key = schema::file_key(path);
+        db.delete_document(std::string(schema::kFile) + key);
+        db.set_metadata(std::string(schema::kFileMetaPrefix) + key, "");
+        ++stats.removed;
+        if (++in_batch >= static_cast<std::size_t>(std::max(options.batch_files, 1)))
+          commit_batch(false);
+      }
+      for (std::size_t done = 0; done < work.size();) {
+        auto r = queue.pop(std::chrono::milliseconds(100));
+        report(false);
+        if (!r) continue;
+        ++done;
+        ++progress.files_done;
+        std::string key = schema::file_key(r->entry.path);
+        if (r->failure) {
+          stats.failures.push_back({r->entry.path, *r->failure});
+          continue;
+        }
+        if (r->touched_only) {
+          ++stats.unchanged;
+        } else {
+          db.delete_document(std::string(schema::kFile) + key);
+          for (auto& doc : r->documents) db.add_document(doc);
+          if (r->is_new) ++stats.added; else ++stats.updated;
+          stats.articles += r->entry.articles;
+          stats.passages += r->entry.passages;
+          progress.passages_done += r->entry.passages;
+          if (r->entry.undated) stats.undated.push_back(r->entry.path);
+        }
+        db.set_metadata(std::string(schema::kFileMetaPrefix) + key,
+                        encode_manifest_entry(r->entry));
+        if (++in_batch >= static_cast<std::size_t>(std::max(options.batch_files, 1)))
+          commit_batch(false);
+      }
+      commit_batch(true);
+    } catch (const Xapian::Error& e) {
+      stop = true;
+      // Drain so that the workers can finish.
+      while (queue.pop(std::chrono::milliseconds(10))) {}
+      for (auto& w : workers) {
+        while (w.joinable()) {
+          while (queue.pop(std::chrono::milliseconds(1))) {}
+          w.join();
+        }
+      }
+      throw_from_xapian(e, path);
+    }
+    for (auto& w : workers) w.join();
+    std::sort(stats.failures.begin(), stats.failures.end(),
+              [](const FileFailure& a, const FileFailure& b) { return a.path < b.path; });
+    std::sort(stats.undated.begin(), stats.undated.end());
+    stats.seconds = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - started).count();
+    report(true);
+    return stats;
+  }
+};
+
+Indexer::Indexer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Indexer::Indexer(Indexer&&) noexcept = default;
+Indexer& Indexer::operator=(Indexer&&) noexcept = default;
+Indexer::~Indexer() = default;
+
+Indexer Indexer::open(const std::string& path, const IndexOptions& options) {
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  impl->options = options;
+  std::error_code ec;
+  fs::path p(path);
+  if (fs::exists(p, ec) && !fs::is_directory(p, ec))
+    throw Error(ErrorCode::kInvalidArgument,
+                "index " + path + ": exists and is not a directory");
+  // Refuse to write Xapian files into a folder that holds something else.
+  if (fs::is_directory(p, ec) && !fs::is_empty(p, ec) &&
+      !fs::exists(p / "iamglass", ec) && !fs::exists(p / "iamchert", ec) &&
+      !fs::exists(p / "flintlock", ec))
+    throw Error(ErrorCode::kInvalidArgument,
+                "index " + path +
+                    ": folder exists and is not an index; name an empty or "
+                    "new folder with --index");
+  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  try {
+    int flags = options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
+                                : Xapian::DB_CREATE_OR_OPEN;
+    impl->db = Xapian::WritableDatabase(path, flags);
+    std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
+    if (format.empty() && impl->db.get_doccount() == 0) {
+      impl->db.set_metadata(std::string(schema::kFormatKey),
+                            std::string(schema::kFormatVersion));
+      impl->db.commit();
+    } else if (format != schema::kFormatVersion) {
+      throw Error(ErrorCode::kIndexVersion,
+                  "index " + path + ": format '" + format + "' is not '" +
+                      std::string(schema::kFormatVersion) +
+                      "'; rebuild it with brief-index --rebuild PATH...");
+    }
+  } catch (const Xapian::Error& e) {
+    throw_from_xapian(e, path);
+  }
+  return Indexer(std::move(impl));
+}
+
+IndexStats Indexer::update(const std::vector<std::string>& inputs) {
+  return impl_->update(inputs);
+}
+
+}  // namespace brief

@@ -1,0 +1,30 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// The relevance and recency blend, as pure functions.
+
+#ifndef BRIEF_SRC_RANKING_H_
+#define BRIEF_SRC_RANKING_H_
+
+#include <cstddef>
+#include <optional>
+
+#include "brief/date.h"
+
+namespace brief {
+
+// How many of the best matches by relevance the blend re-ranks.
+inline constexpr std::size_t kBlendWindow = 200;
+
+// Days from `from` to `to` (negative if `to` is earlier).
+double days_between(const Date& from, const Date& to);
+
+// The factor relevance is multiplied by: 1 - weight + weight * 0.5^(age /
+// half_life). It falls from 1 (age 0) towards 1 - weight, so with weight
+// below 1 a strong old match still beats a weak new one. No age (an
+// undated passage) gives 1 - weight; a negative age counts as 0.
+// REQUIRES: 0 <= weight <= 1, half_life_days > 0.
+double recency_factor(std::optional<double> age_days, double weight,
+                      double half_life_days);
+
+}  // namespace brief
+
+#endif  // BRIEF_SRC_RANKING_H_

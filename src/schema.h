@@ -1,0 +1,57 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// The index schema: term prefixes, value slots and metadata keys. This is
+// the only place they are spelled; docs/index-format.md describes them.
+
+#ifndef BRIEF_SRC_SCHEMA_H_
+#define BRIEF_SRC_SCHEMA_H_
+
+#include <xapian.h>
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace brief::schema {
+
+// Bumped when the layout changes incompatibly.
+inline constexpr std::string_view kFormatVersion = "1";
+inline constexpr std::string_view kFormatKey = "brief:format";
+
+// Term prefixes (Omega's conventions where one exists).
+inline constexpr std::string_view kUniqueId = "Q";      // Q<file>#<art>.<ord>
+inline constexpr std::string_view kTitle = "S";         // title words
+inline constexpr std::string_view kFile = "XF";         // XF<file key>
+inline constexpr std::string_view kSpeaker = "XSPEAKER";  // XSPEAKER<id>
+inline constexpr std::string_view kKind = "XK";         // XKnews ...
+inline constexpr std::string_view kUndated = "XUNDATED";  // boolean flag
+
+// Value slots.
+enum Slot : Xapian::valueno {
+  kDate = 0,      // "YYYYMMDD" string, absent when undated
+  kMonth = 1,     // "YYYY-MM" string, absent when undated
+  kSpeakers = 2,  // display names joined by '\x1f'
+  kArticle = 3,   // "<file key>#<article>": the collapse key
+};
+
+inline constexpr char kSpeakerSeparator = '\x1f';
+
+// Metadata: "file:<file key>" holds the manifest entry of one file as
+// JSON ({"path","size","mtime","hash",...}).
+inline constexpr std::string_view kFileMetaPrefix = "file:";
+
+// A stable 16-hex-digit key for a file path (FNV-1a 64).
+inline std::string file_key(std::string_view path) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : path) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  static const char* kHex = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 15];
+  return out;
+}
+
+}  // namespace brief::schema
+
+#endif  // BRIEF_SRC_SCHEMA_H_

@@ -1,0 +1,486 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Searching an index for passages.
+
+#include "brief/searcher.h"
+
+#include <xapian.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+
+#include "brief/error.h"
+#include "ranking.h"
+#include "schema.h"
+#include "text.h"
+#include "xapian_error.h"
+
+namespace brief {
+
+namespace {
+
+// "2023", "2023-03", "2023-03-03", "20230303" -> the first or last day
+// they cover, as "YYYYMMDD".
+std::optional<std::string> date_bound(std::string_view s, bool upper) {
+  std::string t(text::trim(s));
+  auto digits = [](std::string_view v) {
+    return !v.empty() && std::all_of(v.begin(), v.end(), text::is_ascii_digit);
+  };
+  int year = 0, month = 0, day = 0;
+  if (t.size() == 4 && digits(t)) {
+    year = std::stoi(t);
+    month = upper ? 12 : 1;
+    day = upper ? 31 : 1;
+  } else if (t.size() == 7 && t[4] == '-' && digits(t.substr(0, 4)) &&
+             digits(t.substr(5))) {
+    year = std::stoi(t.substr(0, 4));
+    month = std::stoi(t.substr(5));
+    day = 1;
+    if (upper) {
+      day = 31;
+      while (day > 28 && !is_valid_date(year, month, day)) --day;
+    }
+  } else if (auto d = parse_date(t)) {
+    year = d->year, month = d->month, day = d->day;
+  } else {
+    return std::nullopt;
+  }
+  if (!is_valid_date(year, month, day)) return std::nullopt;
+  return std::to_string(year * 10000 + month * 100 + day);
+}
+
+// date:A..B, date:A.., date:..B and date:A (a year, month or day).
+class DateFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    return date_query(value);
+  }
+
+  static Xapian::Query date_query(const std::string& value) {
+    std::string lo_text = value, hi_text = value;
+    auto dots = value.find("..");
+    if (dots != std::string::npos) {
+      lo_text = value.substr(0, dots);
+      hi_text = value.substr(dots + 2);
+    }
+    std::optional<std::string> lo, hi;
+    if (!text::trim(lo_text).empty()) {
+      lo = date_bound(lo_text, false);
+      if (!lo) throw Xapian::QueryParserError("bad date '" + lo_text +
+                                              "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    if (!text::trim(hi_text).empty()) {
+      hi = date_bound(hi_text, true);
+      if (!hi) throw Xapian::QueryParserError("bad date '" + hi_text +
+                                              "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
+    }
+    if (!lo && !hi)
+      throw Xapian::QueryParserError("date: needs a date or a range A..B");
+    if (lo && hi && *lo > *hi)
+      throw Xapian::QueryParserError("date range '" + value + "' ends before it starts");
+    if (lo && hi)
+      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, *lo, *hi);
+    if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDate, *lo);
+    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDate, *hi);
+  }
+};
+
+// The speaker ids in the index, for resolving names and surnames.
+class SpeakerDirectory {
+ public:
+  void load(const Xapian::Database& db) {
+    ids_.clear();
+    std::string prefix(schema::kSpeaker);
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
+      ids_.push_back((*it).substr(prefix.size()));
+  }
+
+  // Terms for a name as a user types it: the exact id; for one word,
+  // every id with that surname (or that is that word); for a full name,
+  // also the bare surname id that transcripts without a full name use.
+  std::vector<std::string> terms_for(std::string_view name) const {
+    std::string id = text::ascii_lower(text::fold_whitespace(name));
+    std::vector<std::string> terms;
+    auto add = [&](const std::string& i) {
+      std::string term = std::string(schema::kSpeaker) + i;
+      if (std::find(terms.begin(), terms.end(), term) == terms.end())
+        terms.push_back(term);
+    };
+    add(id);
+    auto space = id.find_last_of(' ');
+    if (space == std::string::npos) {
+      for (const auto& i : ids_) {
+        auto sp = i.find_last_of(' ');
+        if (sp != std::string::npos && i.substr(sp + 1) == id) add(i);
+      }
+    } else {
+      std::string surname = id.substr(space + 1);
+      for (const auto& i : ids_)
+        if (i == surname) add(i);
+    }
+    return terms;
+  }
+
+  Xapian::Query query_for(std::string_view name) const {
+    auto terms = terms_for(name);
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+ private:
+  std::vector<std::string> ids_;
+};
+
+class SpeakerFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  explicit SpeakerFieldProcessor(const SpeakerDirectory* directory)
+      : directory_(directory) {}
+  Xapian::Query operator()(const std::string& value) override {
+    if (text::is_blank(value))
+      throw Xapian::QueryParserError("speaker: needs a name");
+    return directory_->query_for(value);
+  }
+
+ private:
+  const SpeakerDirectory* directory_;
+};
+
+// Counts every speaker of a passage, where ValueCountMatchSpy would count
+// the joined value as one.
+class SpeakerCountSpy : public Xapian::MatchSpy {
+ public:
+  void operator()(const Xapian::Document& doc, double) override {
+    std::string value = doc.get_value(schema::kSpeakers);
+    std::size_t start = 0;
+    while (start < value.size()) {
+      std::size_t end = value.find(schema::kSpeakerSeparator, start);
+      if (end == std::string::npos) end = value.size();
+      ++counts_[value.substr(start, end - start)];
+      start = end + 1;
+    }
+  }
+  const std::map<std::string, std::int64_t>& counts() const { return counts_; }
+
+ private:
+  std::map<std::string, std::int64_t> counts_;
+};
+
+// Undoes the HTML escaping that MSet::snippet() applies.
+std::string unescape_html(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '&') {
+      static const std::pair<std::string_view, char> kEntities[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'},
+          {"&#39;", '\''}, {"&apos;", '\''}};
+      bool done = false;
+      for (auto [entity, c] : kEntities) {
+        if (s.substr(i, entity.size()) == entity) {
+          out.push_back(c);
+          i += entity.size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (done) continue;
+    }
+    out.push_back(s[i]);
+  }
+  return out;
+}
+
+constexpr char kHighlightStart = '\x01';
+constexpr char kHighlightEnd = '\x02';
+
+void set_snippet(Hit& hit, const std::string& marked) {
+  std::string plain = unescape_html(marked);
+  hit.snippet.clear();
+  std::size_t open = 0;
+  for (char c : plain) {
+    if (c == kHighlightStart) {
+      open = hit.snippet.size();
+    } else if (c == kHighlightEnd) {
+      hit.highlights.emplace_back(open, hit.snippet.size());
+    } else {
+      hit.snippet.push_back(c);
+    }
+  }
+}
+
+// Two or more words and nothing else: no quotes, operators or prefixes.
+bool is_plain_words(std::string_view query) {
+  auto words = text::split_words(query);
+  if (words.size() < 2 || words.size() > 12) return false;
+  for (auto w : words) {
+    if (w == "AND" || w == "OR" || w == "NOT" || w == "XOR" || w == "NEAR" ||
+        w.starts_with("ADJ"))
+      return false;
+    for (char c : w)
+      if (c == '"' || c == ':' || c == '(' || c == ')' || c == '*' ||
+          c == '+' || (c == '-' && w.front() == '-'))
+        return false;
+  }
+  return true;
+}
+
+Hit hit_from_document(const Xapian::Document& doc) {
+  Hit hit;
+  nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (data.is_discarded() || !data.is_object()) return hit;
+  hit.path = data.value("path", "");
+  hit.title = data.value("title", "");
+  hit.kind = data.value("kind", "");
+  hit.url = data.value("url", "");
+  hit.source = data.value("source", "");
+  hit.byline = data.value("byline", "");
+  hit.ordinal = data.value("ordinal", 0);
+  hit.byte_begin = data.value("begin", std::size_t{0});
+  hit.byte_end = data.value("end", std::size_t{0});
+  hit.text = data.value("text", "");
+  if (data.contains("date")) hit.date = parse_date(data.value("date", ""));
+  if (auto it = data.find("speakers"); it != data.end() && it->is_array()) {
+    for (const auto& s : *it)
+      hit.speakers.push_back({s.value("name", ""), s.value("role", ""),
+                              s.value("method", "")});
+  }
+  return hit;
+}
+
+}  // namespace
+
+struct Searcher::Impl {
+  std::string path;
+  Xapian::Database db;
+  Xapian::Stem stemmer{"english"};
+  SpeakerDirectory speakers;
+  Xapian::QueryParser parser;
+  DateFieldProcessor date_processor;
+  SpeakerFieldProcessor speaker_processor{&speakers};
+
+  void setup() {
+    speakers.load(db);
+    parser = Xapian::QueryParser();
+    parser.set_database(db);
+    parser.set_stemmer(stemmer);
+    parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    parser.set_default_op(Xapian::Query::OP_AND);
+    parser.add_prefix("title", std::string(schema::kTitle));
+    parser.add_boolean_prefix("speaker", &speaker_processor);
+    parser.add_boolean_prefix("date", &date_processor);
+  }
+
+  Xapian::Query parse(const std::string& query_text, Xapian::Query::op default_op) {
+    parser.set_default_op(default_op);
+    constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE |
+                                Xapian::QueryParser::FLAG_BOOLEAN |
+                                Xapian::QueryParser::FLAG_LOVEHATE |
+                                Xapian::QueryParser::FLAG_WILDCARD |
+                                Xapian::QueryParser::FLAG_PURE_NOT;
+    return parser.parse_query(query_text, kFlags);
+  }
+
+  Xapian::Query filters(const SearchRequest& request) {
+    std::vector<Xapian::Query> parts;
+    if (!request.speakers.empty()) {
+      std::vector<Xapian::Query> any;
+      for (const auto& s : request.speakers) any.push_back(speakers.query_for(s));
+      parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
+    }
+    if (request.since || request.until) {
+      std::string range = (request.since ? request.since->iso() : "") + ".." +
+                          (request.until ? request.until->iso() : "");
+      parts.push_back(DateFieldProcessor::date_query(range));
+    }
+    if (parts.empty()) return Xapian::Query();
+    return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
+  }
+
+  SearchResults run(const SearchRequest& request) {
+    if (request.limit > 100000)
+      throw Error(ErrorCode::kInvalidArgument,
+                  "--limit " + std::to_string(request.limit) + " is too large (at most 100000)");
+    if (request.since && request.until && *request.until < *request.since)
+      throw Error(ErrorCode::kInvalidArgument, "--until is before --since");
+    if (!(request.recency_weight >= 0 && request.recency_weight <= 1))
+      throw Error(ErrorCode::kInvalidArgument, "recency weight must be within 0..1");
+    if (!(request.half_life_days > 0))
+      throw Error(ErrorCode::kInvalidArgument, "half-life must be more than 0 days");
+
+    Xapian::Query filter = filters(request);
+    bool has_text = !text::is_blank(request.query);
+    if (!has_text && filter.empty())
+      throw Error(ErrorCode::kInvalidArgument,
+                  "empty query; give words to search for, or a filter");
+    Xapian::Query query = has_text ? parse(request.query, Xapian::Query::OP_AND)
+                                   : Xapian::Query::MatchAll;
+    if (query.empty()) query = Xapian::Query::MatchAll;  // Only stopwords.
+    if (has_text && is_plain_words(request.query)) {
+      // Words typed without syntax rank higher where they stand together
+      // as a phrase ("New START"), without requiring it.
+      Xapian::Query phrase = parse("\"" + request.query + "\"", Xapian::Query::OP_AND);
+      if (!phrase.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, phrase);
+    }
+    auto combine = [&](Xapian::Query q) {
+      return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
+    };
+
+    Xapian::Enquire enquire(db);
+    enquire.set_query(combine(query));
+    if (request.sort == SortOrder::kDate)
+      enquire.set_sort_by_value_then_relevance(schema::kDate, true);
+
+    if (request.one_per_article) enquire.set_collapse_key(schema::kArticle);
+    std::size_t wanted = request.offset + request.limit;
+    // The blend re-ranks a window of the best matches by relevance
+    // (Elasticsearch's "rescore" window): wide enough that the page asked
+    // for is exact in practice, small enough to stay fast.
+    std::size_t window = request.sort == SortOrder::kBlend
+                             ? std::max<std::size_t>(kBlendWindow, 2 * wanted)
+                             : wanted;
+    Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+
+    SearchResults results;
+    results.total = mset.get_uncollapsed_matches_estimated();
+    results.total_exact = !request.one_per_article &&
+                          mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+
+    if (request.facets) {
+      // Facets count every matching passage, so they run without the
+      // collapse and check every candidate.
+      SpeakerCountSpy speaker_spy;
+      Xapian::ValueCountMatchSpy month_spy(schema::kMonth);
+      Xapian::Enquire counter(db);
+      counter.set_query(enquire.get_query());
+      counter.add_matchspy(&speaker_spy);
+      counter.add_matchspy(&month_spy);
+      Xapian::MSet all = counter.get_mset(0, 0, db.get_doccount());
+      results.total = all.get_matches_estimated();
+      results.total_exact = true;
+      for (const auto& [name, count] : speaker_spy.counts())
+        results.speaker_facets.push_back({name, count});
+      std::stable_sort(results.speaker_facets.begin(), results.speaker_facets.end(),
+                       [](const FacetCount& a, const FacetCount& b) {
+                         return a.count > b.count;
+                       });
+      for (auto it = month_spy.values_begin(); it != month_spy.values_end(); ++it)
+        results.month_facets.push_back({*it, static_cast<std::int64_t>(it.get_termfreq())});
+      std::sort(results.month_facets.begin(), results.month_facets.end(),
+                [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
+    }
+
+    std::optional<Date> newest = newest_date();
+    struct Ranked {
+      Xapian::MSetIterator it;
+      double relevance, factor, score;
+    };
+    std::vector<Ranked> ranked;
+    for (auto it = mset.begin(); it != mset.end(); ++it) {
+      double relevance = it.get_weight();
+      double factor = 1;
+      if (request.sort == SortOrder::kBlend) {
+        std::string ymd = it.get_document().get_value(schema::kDate);
+        std::optional<double> age;
+        if (newest && ymd.size() == 8) {
+          Date d{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)),
+                 std::stoi(ymd.substr(6, 2))};
+          age = days_between(d, *newest);
+        }
+        factor = recency_factor(age, request.recency_weight, request.half_life_days);
+      }
+      ranked.push_back({it, relevance, factor, relevance * factor});
+    }
+    if (request.sort == SortOrder::kBlend)
+      std::stable_sort(ranked.begin(), ranked.end(),
+                       [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
+
+    for (std::size_t i = request.offset; i < ranked.size() && i < wanted; ++i) {
+      const Ranked& r = ranked[i];
+      Xapian::Document doc = r.it.get_document();
+      Hit hit = hit_from_document(doc);
+      hit.rank = i + 1;
+      hit.relevance = r.relevance;
+      hit.recency = r.factor;
+      hit.score = r.score;
+      set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
+                                    Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                    std::string(1, kHighlightStart),
+                                    std::string(1, kHighlightEnd), "…"));
+      results.hits.push_back(std::move(hit));
+    }
+
+    return results;
+  }
+
+  std::optional<Date> newest_date() {
+    return date_from_value(db.get_value_upper_bound(schema::kDate));
+  }
+
+  static std::optional<Date> date_from_value(const std::string& ymd) {
+    if (ymd.size() != 8) return std::nullopt;
+    return parse_date(ymd);
+  }
+};
+
+Searcher::Searcher(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Searcher::Searcher(Searcher&&) noexcept = default;
+Searcher& Searcher::operator=(Searcher&&) noexcept = default;
+Searcher::~Searcher() = default;
+
+Searcher Searcher::open(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec))
+    throw Error(ErrorCode::kNotFound,
+                "no index at " + path +
+                    "; build one with brief-index PATH... (or set --index / BRIEF_INDEX)");
+  auto impl = std::make_unique<Impl>();
+  impl->path = path;
+  try {
+    impl->db = Xapian::Database(path);
+    std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
+    if (format != schema::kFormatVersion)
+      throw Error(ErrorCode::kIndexVersion,
+                  "index " + path + ": format '" + format + "' is not '" +
+                      std::string(schema::kFormatVersion) +
+                      "'; rebuild it with brief-index --rebuild PATH...");
+    impl->setup();
+  } catch (const Xapian::Error& e) {
+    throw_from_xapian(e, path);
+  }
+  return Searcher(std::move(impl));
+}
+
+SearchResults Searcher::search(const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return impl_->run(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed under us: reopen and try once more.
+      if (attempt > 0) throw Error(ErrorCode::kIoError, "index " + impl_->path + " kept changing; try again");
+      impl_->db.reopen();
+      impl_->setup();
+    } catch (const Xapian::Error& e) {
+      throw_from_xapian(e, impl_->path);
+    }
+  }
+}
+
+IndexSummary Searcher::summary() {
+  try {
+    IndexSummary s;
+    s.passages = impl_->db.get_doccount();
+    std::string prefix(schema::kFileMetaPrefix);
+    for (auto it = impl_->db.metadata_keys_begin(prefix);
+         it != impl_->db.metadata_keys_end(prefix); ++it)
+      if (!impl_->db.get_metadata(*it).empty()) ++s.files;
+    s.newest = Impl::date_from_value(impl_->db.get_value_upper_bound(schema::kDate));
+    s.oldest = Impl::date_from_value(impl_->db.get_value_lower_bound(schema::kDate));
+    return s;
+  } catch (const Xapian::Error& e) {
+    throw_from_xapian(e, impl_->path);
+  }
+}
+
+}  // namespace brief

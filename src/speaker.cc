@@ -1,0 +1,851 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Who speaks in each passage: transcript labels, reporting patterns in
+// news text, pull quotes, and carry-over to "he added".
+//
+// The steps, per article:
+//  1. Collect the people the article names. A run of capitalised words
+//     ending in a name ("State Department Spokesperson Ned Price") gives a
+//     full name ("Ned Price") and the role words before it.
+//  2. For each passage with a turn label, resolve the label ("MR. KIRBY",
+//     "THE PRESIDENT") to a full name from step 1 or the title.
+//  3. For news passages, find reporting patterns ("X said", "said X",
+//     "according to X", "was stated by X", a pull quote whose name and
+//     role run together) and resolve X: a full name, a known surname, a
+//     pronoun (the subject of the previous sentence or the previous
+//     passage's speaker), or a role noun ("the spokesman") bound in step 1.
+//  4. A statement or speech page without turns is spoken by the person its
+//     title names ("Statement from President Joe Biden on ...").
+// Precision over recall: when a pattern's subject is not clearly a person,
+// the passage gets no speaker.
+
+#include "brief/speaker.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include "text.h"
+
+namespace brief {
+
+namespace {
+
+// Capitalised words that are never part of a person's name: roles,
+// function words that start sentences, institutions, days and months.
+const std::set<std::string, std::less<>>& non_name_words() {
+  static const std::set<std::string, std::less<>> kWords = {
+      // Function words and sentence openers.
+      "A", "An", "The", "This", "That", "These", "Those", "He", "She", "It",
+      "We", "They", "I", "In", "On", "At", "For", "And", "But", "Or", "As",
+      "Asked", "According", "However", "Also", "Initially", "After",
+      "Before", "During", "When", "While", "What", "Why", "How", "Who",
+      "Where", "If", "So", "Our", "Their", "His", "Her", "Its", "My", "Your",
+      "There", "Here", "Yes", "No", "Thank", "Thanks", "Well", "Now",
+      "Today", "Tomorrow", "Yesterday", "Meanwhile", "Moreover", "Still",
+      "Then", "With", "From", "By", "Of", "To", "Under", "Over", "Earlier",
+      "Later", "Last", "Next", "First", "Second", "Both", "All", "Every",
+      "Each", "Some", "Many", "Most", "Such", "Even", "Just", "Only",
+      "Since", "Until", "Despite", "Although", "Though", "Because", "Let",
+      "Good", "Okay", "OK", "Please", "Again", "Dear", "Hi", "Hello",
+      "Madam", "Mister", "Folks", "Ladies", "Gentlemen", "Everybody",
+      "Everyone",
+      // Honorifics and roles.
+      "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Sir",
+      "Dame", "Lady", "Lord", "President", "President-elect", "Vice",
+      "Secretary", "Minister", "Ministers", "Foreign", "Deputy", "Prime",
+      "Chancellor", "Spokesperson", "Spokesman", "Spokeswoman", "Press",
+      "State", "Department", "Ambassador", "Senator", "Sen.", "Governor",
+      "Gov.", "Representative", "Rep.", "Congressman", "Congresswoman",
+      "Admiral", "Adm.", "General", "Gen.", "Director", "Coordinator",
+      "Adviser", "Advisor", "National", "Security", "Council", "Chief",
+      "Staff", "Leader", "Speaker", "Majority", "Minority", "Attorney",
+      "Justice", "Judge", "Chairman", "Chairwoman", "Chair", "Commissioner",
+      "Administrator", "Special", "Envoy", "Assistant", "Senior", "Official",
+      "Officials", "Administration", "Strategic", "Communications",
+      "Principal", "Homeland", "Defense", "Treasury", "Commerce", "Energy",
+      "Transportation", "Agriculture", "Labor", "Education", "Interior",
+      "Health", "Human", "Services", "Veterans", "Affairs", "Climate",
+      "Economic", "Domestic", "Policy", "Office", "Ministry", "Embassy",
+      "Mayor", "Secretary-General", "Queen", "King", "Prince", "Princess",
+      "Pope", "Crown", "Emir", "Sheikh", "Saint", "His", "Excellency",
+      "Majesty", "Highness", "Colonel", "Col.", "Lieutenant", "Lt.",
+      "Captain", "Capt.", "Sergeant", "Major", "Commander", "Officer",
+      "Correspondent", "Reporter", "Moderator", "Host", "Anchor", "Editor",
+      "Member", "Members", "Team", "Agency", "Bureau", "Service",
+      "Committee", "House", "Senate", "Congress", "Court", "Supreme",
+      "Federal", "Government", "Kremlin", "Pentagon", "Russian", "American",
+      "Ukrainian", "Chinese", "European", "British", "French", "German",
+      "Israeli", "Palestinian", "Iranian", "Japanese", "Korean", "Indian",
+      "Canadian", "Mexican", "Turkish", "Polish", "Italian", "Spanish",
+      "U.S.", "US", "USA", "UN", "U.N.", "United", "States", "Nations",
+      "Kingdom", "Union", "Republic", "Federation", "White", "Biden-Harris",
+      "Mission", "Organization", "Group", "Ministerial", "Summit", "G20",
+      "G7", "NATO", "EU", "New", "North", "South", "East", "West", "Middle",
+      "Air", "Force", "One", "Two", "Room", "Briefing", "Remarks",
+      "Statement", "Readout", "Fact", "Sheet", "Joint", "Conference",
+      "Call", "Meeting", "Bilateral", "Background", "Teleconference",
+      "Via", "En", "Route", "Aboard",
+      // Days and months.
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
+      "Sunday", "January", "February", "March", "April", "May", "June",
+      "July", "August", "September", "October", "November", "December",
+  };
+  return kWords;
+}
+
+// Words that name a role when they stand before a name.
+bool is_role_word(std::string_view w) {
+  static const std::set<std::string, std::less<>> kRoles = {
+      "President", "Vice", "Secretary", "Minister", "Foreign", "Deputy",
+      "Prime", "Chancellor", "Spokesperson", "Spokesman", "Spokeswoman",
+      "spokesperson", "spokesman", "spokeswoman", "Press", "State",
+      "Department", "Ambassador", "Senator", "Governor", "Representative",
+      "Admiral", "General", "Director", "Coordinator", "Adviser", "Advisor",
+      "National", "Security", "Council", "Chief", "Staff", "Leader",
+      "Speaker", "Attorney", "Chairman", "Chair", "Commissioner",
+      "Administrator", "Special", "Envoy", "Assistant", "Senior", "Official",
+      "Strategic", "Communications", "Principal", "Homeland", "Defense",
+      "Treasury", "Commerce", "Energy", "Mayor", "Secretary-General",
+      "U.S.", "US", "Russian", "of", "for", "the", "Federation", "Russia",
+      "Foreign", "Affairs", "Ministry", "White", "House", "Economic",
+      "Domestic", "Policy", "Climate", "Health", "Human", "Services",
+      "Prime", "Ukrainian", "Chinese", "NSC", "Pentagon", "Kremlin"};
+  return kRoles.count(w) > 0;
+}
+
+// Speech verbs of reporting patterns, as written (past and present).
+bool is_speech_verb(std::string_view w) {
+  static const std::set<std::string, std::less<>> kVerbs = {
+      "said",      "says",        "told",       "tells",      "added",
+      "adds",      "noted",       "notes",      "stressed",   "stresses",
+      "emphasized", "emphasised", "emphasizes", "explained",  "explains",
+      "argued",    "argues",      "concluded",  "stated",     "states",
+      "warned",    "warns",       "insisted",   "insists",    "declared",
+      "announced", "remarked",    "claimed",    "claims",     "asserted",
+      "replied",   "responded",   "commented",  "continued",  "acknowledged",
+      "admitted",  "observed",    "underlined", "underscored", "reiterated",
+      "recalled",  "wrote",       "tweeted",    "confirmed",  "urged",
+      "answered",  "suggested",   "maintained", "contended",  "cautioned",
+      "assured",   "conceded",    "predicted",  "vowed",      "pledged"};
+  return kVerbs.count(w) > 0;
+}
+
+// Passive "was stated by X": the verbs that may stand before "by".
+bool is_passive_speech_verb(std::string_view w) {
+  static const std::set<std::string, std::less<>> kVerbs = {
+      "stated", "said", "made", "announced", "voiced", "expressed",
+      "delivered", "issued", "quoted"};
+  return kVerbs.count(w) > 0;
+}
+
+bool is_adverb(std::string_view w) {
+  static const std::set<std::string, std::less<>> kAdverbs = {
+      "also", "further", "then", "later", "previously", "again", "earlier",
+      "once", "repeatedly", "separately", "additionally", "recently",
+      "reportedly", "publicly", "privately", "later", "had", "has", "have",
+      "has", "would", "will", "quickly", "flatly", "firmly", "clearly",
+      "simply", "bluntly", "openly", "told", "in", "general"};
+  return kAdverbs.count(w) > 0;
+}
+
+// Role nouns that may stand for a person named earlier ("the spokesman").
+bool is_role_noun(std::string_view w) {
+  static const std::set<std::string, std::less<>> kNouns = {
+      "spokesman", "spokesperson", "spokeswoman", "diplomat", "secretary",
+      "minister", "official", "representative", "ambassador", "president",
+      "senator", "governor", "envoy", "adviser", "advisor", "chancellor",
+      "premier", "leader", "general", "admiral", "director", "coordinator"};
+  return kNouns.count(w) > 0;
+}
+
+// Reporters and audiences are never the speaker of a passage.
+bool is_press_label(std::string_view label) {
+  static const std::set<std::string, std::less<>> kPress = {
+      "Q", "QUESTION", "REPORTER", "PRESS", "AUDIENCE MEMBER", "AUDIENCE",
+      "PARTICIPANT", "PARTICIPANTS", "CROWD", "AUDIENCE MEMBERS",
+      "REPORTERS", "VOICE", "UNIDENTIFIED", "INTERPRETER"};
+  return kPress.count(label) > 0;
+}
+
+// A word of text with its cleaned form.
+struct Token {
+  std::string raw;
+  std::string word;       // Without surrounding punctuation or "'s".
+  bool ends_sentence = false;
+  bool ends_clause = false;   // Followed by a comma or a closing quote.
+  bool opens_quote = false;
+  bool closes_quote = false;
+  int sentence = 0;
+};
+
+bool is_quote_mark_prefix(std::string_view s, std::size_t& len) {
+  if (s.empty()) return false;
+  if (s[0] == '"' || s[0] == '\'' || s[0] == '(' || s[0] == '[') {
+    len = 1;
+    return true;
+  }
+  if (s.starts_with("\xE2\x80\x9C") || s.starts_with("\xE2\x80\x98") ||
+      s.starts_with("\xE2\x80\x9D") || s.starts_with("\xC2\xAB")) {
+    len = s.starts_with("\xC2\xAB") ? 2 : 3;
+    return true;
+  }
+  return false;
+}
+
+bool is_quote_mark_suffix(std::string_view s, std::size_t& len) {
+  if (s.empty()) return false;
+  char c = s.back();
+  if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ',' ||
+      c == '.' || c == ';' || c == ':' || c == '!' || c == '?') {
+    len = 1;
+    return true;
+  }
+  if (s.ends_with("\xE2\x80\x9D") || s.ends_with("\xE2\x80\x99") ||
+      s.ends_with("\xE2\x80\x9C")) {
+    len = 3;
+    return true;
+  }
+  if (s.ends_with("\xC2\xBB")) {
+    len = 2;
+    return true;
+  }
+  return false;
+}
+
+bool is_abbreviation(std::string_view w) {
+  static const std::set<std::string, std::less<>> kAbbrev = {
+      "Mr.", "Mrs.", "Ms.", "Dr.", "U.S.", "U.N.", "Gen.", "Sen.", "Rep.",
+      "Gov.", "Lt.", "Col.", "Adm.", "St.", "Jr.", "Sr.", "No.", "vs."};
+  return kAbbrev.count(w) > 0 ||
+         (w.size() == 2 && text::is_ascii_upper(w[0]) && w[1] == '.');
+}
+
+std::vector<Token> tokenize(std::string_view s) {
+  std::vector<Token> tokens;
+  int sentence = 0;
+  for (std::string_view raw : text::split_words(s)) {
+    Token t;
+    t.raw = std::string(raw);
+    std::string_view w = raw;
+    std::size_t len = 0;
+    while (is_quote_mark_prefix(w, len)) {
+      if (w[0] != '(' && w[0] != '[') t.opens_quote = true;
+      w.remove_prefix(len);
+    }
+    bool sentence_end = false;
+    std::string_view before_strip = w;
+    while (is_quote_mark_suffix(w, len)) {
+      std::string_view mark = w.substr(w.size() - len);
+      if (mark == "," || mark == ";") t.ends_clause = true;
+      if (mark == "\"" || mark == "\xE2\x80\x9D" || mark == "'" ||
+          mark == "\xC2\xBB")
+        t.closes_quote = true;
+      if (mark == "." || mark == "!" || mark == "?") sentence_end = true;
+      w.remove_suffix(len);
+    }
+    if (sentence_end && is_abbreviation(before_strip)) sentence_end = false;
+    if (sentence_end && w.size() == 1 && text::is_ascii_upper(w[0]))
+      sentence_end = false;  // An initial.
+    // Keep the dots of "U.S." and "Mr." as part of the word.
+    if (is_abbreviation(before_strip)) w = before_strip;
+    std::string word(w);
+    for (std::string_view suffix : {"\xE2\x80\x99s", "'s"}) {
+      if (word.size() > suffix.size() + 1 && word.ends_with(suffix))
+        word.resize(word.size() - suffix.size());
+    }
+    t.word = word;
+    t.sentence = sentence;
+    t.ends_sentence = sentence_end;
+    if (sentence_end) ++sentence;
+    tokens.push_back(std::move(t));
+  }
+  return tokens;
+}
+
+// A word that may be part of a name: capitalised, letters (any script),
+// hyphens, apostrophes and a few dots, no digits, not all capitals.
+bool is_name_word(std::string_view w) {
+  if (w.size() < 2 || !text::is_capitalized(w)) return false;
+  bool has_lower = false;
+  for (char c : w) {
+    if (text::is_ascii_digit(c)) return false;
+    if (text::is_ascii_lower(c) || static_cast<unsigned char>(c) >= 0x80)
+      has_lower = true;
+    if (!(text::is_ascii_alpha(c) || c == '-' || c == '\'' ||
+          static_cast<unsigned char>(c) >= 0x80))
+      return false;
+  }
+  return has_lower && !non_name_words().count(w);
+}
+
+std::string title_case(std::string_view upper) {
+  std::string out;
+  bool start = true;
+  for (char c : upper) {
+    if (text::is_ascii_alpha(c)) {
+      out.push_back(start ? c
+                          : static_cast<char>(
+                                text::is_ascii_upper(c) ? c - 'A' + 'a' : c));
+      start = false;
+    } else {
+      out.push_back(c);
+      start = (c == ' ' || c == '-' || c == '\'');
+      if (c == '\'') start = false;
+    }
+  }
+  return out;
+}
+
+std::string last_word(std::string_view name) {
+  auto pos = name.find_last_of(' ');
+  return std::string(pos == std::string_view::npos ? name : name.substr(pos + 1));
+}
+
+// People the article names, with the role words seen before their names.
+class PeopleTable {
+ public:
+  void scan(std::string_view s) {
+    std::vector<Token> tokens = tokenize(s);
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      if (!is_name_word(tokens[i].word)) continue;
+      // A name: Given [Initial.] Surname, both name words.
+      std::size_t j = i;
+      std::vector<std::string> parts{tokens[i].word};
+      while (j + 1 < tokens.size() && parts.size() < 3 &&
+             !tokens[j].ends_clause && !tokens[j].ends_sentence &&
+             !tokens[j].closes_quote &&
+             (is_name_word(tokens[j + 1].word) ||
+              (tokens[j + 1].word.size() == 1 &&
+               text::is_ascii_upper(tokens[j + 1].word[0])))) {
+        ++j;
+        parts.push_back(tokens[j].word);
+      }
+      if (parts.back().size() == 1) {  // Ends in an initial: not a name.
+        parts.pop_back();
+        --j;
+      }
+      if (parts.size() >= 2) {
+        std::string full = parts.front() + " " + parts.back();
+        if (parts.size() == 3 && parts[1].size() == 1)
+          full = parts[0] + " " + parts[1] + ". " + parts[2];
+        else if (parts.size() == 3)
+          full = parts[0] + " " + parts[1] + " " + parts[2];
+        add_full(full, role_before(tokens, i));
+        // A glued pull-quote name such as "PriceUS" is handled elsewhere.
+      } else {
+        ++surname_mentions_[parts.front()];
+      }
+      i = j;
+    }
+  }
+
+  void add_full(const std::string& full, const std::string& role) {
+    ++full_counts_[full];
+    std::string surname = last_word(full);
+    by_surname_[surname].insert(full);
+    if (!role.empty() && !roles_.count(full)) roles_[full] = role;
+  }
+
+  // The full name for a surname, or the surname itself when unknown or
+  // ambiguous (two people share it and neither dominates).
+  std::string resolve_surname(std::string_view surname) const {
+    auto it = by_surname_.find(std::string(surname));
+    if (it == by_surname_.end()) return std::string(surname);
+    std::string best;
+    int best_count = 0, total = 0;
+    for (const auto& full : it->second) {
+      int n = full_counts_.at(full);
+      total += n;
+      if (n > best_count) best = full, best_count = n;
+    }
+    if (best_count * 2 <= total && it->second.size() > 1)
+      return std::string(surname);
+    return best;
+  }
+
+  bool knows_surname(std::string_view surname) const {
+    return by_surname_.count(std::string(surname)) > 0;
+  }
+  bool knows_full(std::string_view full) const {
+    return full_counts_.count(std::string(full)) > 0;
+  }
+
+  std::string role_of(std::string_view full) const {
+    auto it = roles_.find(std::string(full));
+    return it == roles_.end() ? std::string() : it->second;
+  }
+
+  // A person whose recorded role contains `role_noun` (lower case), if
+  // exactly one does.
+  std::string person_with_role(std::string_view role_noun) const {
+    std::string found;
+    for (const auto& [full, role] : roles_) {
+      std::string lower = text::ascii_lower(role);
+      bool match = lower.find(role_noun) != std::string::npos;
+      if (role_noun == "spokesman" || role_noun == "spokeswoman" ||
+          role_noun == "spokesperson")
+        match = lower.find("spokes") != std::string::npos;
+      if (!match) continue;
+      if (!found.empty() && found != full) return {};
+      found = full;
+    }
+    return found;
+  }
+
+ private:
+  static std::string role_before(const std::vector<Token>& tokens,
+                                 std::size_t i) {
+    std::size_t b = i;
+    while (b > 0 && i - b < 8 && is_role_word(tokens[b - 1].word) &&
+           !tokens[b - 1].ends_clause && !tokens[b - 1].ends_sentence)
+      --b;
+    while (b < i && (tokens[b].word == "of" || tokens[b].word == "for" ||
+                     tokens[b].word == "the"))
+      ++b;
+    std::string role;
+    for (std::size_t k = b; k < i; ++k) {
+      if (!role.empty()) role += ' ';
+      role += tokens[k].word;
+    }
+    return role;
+  }
+
+  std::map<std::string, int> full_counts_;
+  std::map<std::string, std::set<std::string>> by_surname_;
+  std::map<std::string, int> surname_mentions_;
+  std::map<std::string, std::string> roles_;
+};
+
+// "MS. PSAKI" -> "Psaki"; "THE PRESIDENT" -> role "President", no name.
+struct LabelParts {
+  std::string honorific;  // Title case: "Secretary", "President", "Ms."
+  std::string name;       // Title case, may be empty.
+};
+
+LabelParts split_label(std::string_view label) {
+  static const std::array<std::string_view, 28> kHonorifics = {
+      "THE VICE PRESIDENT", "THE PRESIDENT", "THE FIRST LADY",
+      "THE SECOND GENTLEMAN", "VICE PRESIDENT", "PRESIDENT-ELECT",
+      "PRESIDENT", "PRIME MINISTER", "SECRETARY-GENERAL", "SECRETARY",
+      "FIRST LADY", "SECOND GENTLEMAN", "AMBASSADOR", "ADMIRAL", "GENERAL",
+      "SENATOR", "GOVERNOR", "MAYOR", "CHANCELLOR", "DIRECTOR",
+      "ADMINISTRATOR", "DEPUTY SECRETARY", "MR.", "MRS.", "MS.", "DR.",
+      "MR", "MS"};
+  std::string l(label);
+  for (auto h : kHonorifics) {
+    if (l == h) return {title_case(h), {}};
+    if (l.size() > h.size() && l.starts_with(h) && l[h.size()] == ' ')
+      return {title_case(h), title_case(l.substr(h.size() + 1))};
+  }
+  return {{}, title_case(l)};
+}
+
+// A pull quote: "... on our behalf Ned PriceUS State Department
+// Spokesperson", where a name runs into a role with no space.
+std::optional<Attribution> pull_quote(const std::vector<Token>& tokens) {
+  if (tokens.size() < 4 || tokens.size() > 60) return std::nullopt;
+  for (std::size_t i = tokens.size() >= 8 ? tokens.size() - 8 : 1;
+       i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].raw;
+    // Find lower-case then upper-case inside one word.
+    for (std::size_t k = 1; k + 1 < w.size(); ++k) {
+      if (!(text::is_ascii_lower(w[k - 1]) && text::is_ascii_upper(w[k])))
+        continue;
+      std::string surname = w.substr(0, k);
+      if (!is_name_word(surname)) break;
+      std::string given;
+      if (i > 0 && is_name_word(tokens[i - 1].word)) given = tokens[i - 1].word;
+      std::string role = w.substr(k);
+      for (std::size_t r = i + 1; r < tokens.size(); ++r)
+        role += " " + tokens[r].word;
+      // The role must be short and titled, and the text must end there.
+      if (text::count_words(role) > 7) return std::nullopt;
+      Attribution a;
+      a.name = given.empty() ? surname : given + " " + surname;
+      a.role = role;
+      a.method = AttributionMethod::kPullQuote;
+      return a;
+    }
+  }
+  return std::nullopt;
+}
+
+class Attributor {
+ public:
+  Attributor(const Article& article, const std::vector<Passage>& passages)
+      : article_(article), passages_(passages) {
+    people_.scan(article.title);
+    for (const auto& p : passages) people_.scan(p.text);
+    for (const auto& name : article.declared_speakers) people_.add_full(name, "");
+  }
+
+  std::vector<std::vector<Attribution>> run() {
+    std::vector<std::vector<Attribution>> result(passages_.size());
+    std::string author = title_author();
+    bool has_turns = std::any_of(passages_.begin(), passages_.end(),
+                                 [](const Passage& p) { return !p.turn_label.empty(); });
+    for (std::size_t i = 0; i < passages_.size(); ++i) {
+      const Passage& p = passages_[i];
+      if (!p.turn_label.empty()) {
+        if (auto a = from_label(p.turn_label)) result[i].push_back(*a);
+      } else {
+        result[i] = from_patterns(p.text, i == 0 ? nullptr : &result[i - 1],
+                                  i >= 2 ? &result[i - 2] : nullptr);
+        if (result[i].empty() && !has_turns && !author.empty()) {
+          Attribution a{author, people_.role_of(author), AttributionMethod::kAuthor};
+          result[i].push_back(a);
+        }
+        if (result[i].empty() && article_.declared_speakers.size() == 1) {
+          result[i].push_back({article_.declared_speakers[0], "",
+                               AttributionMethod::kDeclared});
+        }
+      }
+    }
+    return result;
+  }
+
+ private:
+  // The person a statement or speech title names as its author.
+  std::string title_author() const {
+    std::string_view t = article_.title;
+    std::string_view rest;
+    for (std::string_view lead : {"Statement from ", "Statement by ",
+                                  "Remarks by ", "Remarks of ",
+                                  "Op-Ed by ", "Letter from "}) {
+      if (t.starts_with(lead)) {
+        rest = t.substr(lead.size());
+        break;
+      }
+    }
+    if (rest.empty()) return {};
+    // Up to " on ", " at ", " to ", a comma...
+    std::vector<Token> tokens = tokenize(rest);
+    std::vector<std::string> name;
+    for (const auto& tok : tokens) {
+      if (tok.word == "and" || tok.word == "&") return {};  // Joint.
+      if (is_name_word(tok.word)) {
+        name.push_back(tok.word);
+        if (tok.ends_clause) break;
+        continue;
+      }
+      if (!name.empty()) break;
+      if (!is_role_word(tok.word) && tok.word != "the" && tok.word != "Press")
+        return {};
+    }
+    if (name.empty()) return {};
+    std::string joined = name.size() >= 2 ? name.front() + " " + name.back()
+                                          : people_.resolve_surname(name[0]);
+    if (name.size() == 3) joined = name[0] + " " + name[1] + " " + name[2];
+    return joined;
+  }
+
+  std::optional<Attribution> from_label(const std::string& label) {
+    if (is_press_label(label)) return std::nullopt;
+    LabelParts parts = split_label(label);
+    Attribution a;
+    a.method = AttributionMethod::kLabel;
+    a.role = parts.honorific;
+    if (!parts.name.empty()) {
+      // "PRESIDENT ZELENSKYY", "MS. JEAN-PIERRE", "SENIOR ADMINISTRATION
+      // OFFICIAL".
+      std::string name = parts.name;
+      if (text::count_words(name) == 1) name = people_.resolve_surname(name);
+      if (a.role == "Mr." || a.role == "Mrs." || a.role == "Ms." ||
+          a.role == "Dr." || a.role == "Mr" || a.role == "Ms")
+        a.role = people_.role_of(name);
+      else if (a.role.empty())
+        a.role = people_.role_of(name);
+      a.name = name;
+      return a;
+    }
+    // "THE PRESIDENT": the person the title (or else the text) names with
+    // that role.
+    std::string role = parts.honorific;
+    if (role.starts_with("The ")) role = role.substr(4);
+    std::string who = person_after_role(article_.title, role);
+    if (who.empty()) {
+      for (const auto& p : passages_) {
+        who = person_after_role(p.text, role);
+        if (!who.empty()) break;
+      }
+    }
+    a.role = role;
+    a.name = who.empty() ? parts.honorific : who;
+    return a;
+  }
+
+  // "Remarks by President Biden" -> "Joe Biden" (when the article names
+  // him in full) for role "President".
+  std::string person_after_role(std::string_view s,
+                                const std::string& role) const {
+    std::vector<Token> tokens = tokenize(s);
+    std::vector<std::string> role_words;
+    for (auto w : text::split_words(role)) role_words.emplace_back(w);
+    for (std::size_t i = 0; i + role_words.size() < tokens.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < role_words.size(); ++k)
+        if (tokens[i + k].word != role_words[k]) match = false;
+      if (!match) continue;
+      // "Vice President" is not "President".
+      if (role == "President" && i > 0 && tokens[i - 1].word == "Vice")
+        continue;
+      std::size_t n = i + role_words.size();
+      std::vector<std::string> name;
+      while (n < tokens.size() && name.size() < 3 && is_name_word(tokens[n].word)) {
+        name.push_back(tokens[n].word);
+        if (tokens[n].ends_clause || tokens[n].ends_sentence) break;
+        ++n;
+      }
+      if (name.empty()) continue;
+      if (name.size() == 1) return people_.resolve_surname(name[0]);
+      return name.front() + " " + name.back();
+    }
+    return {};
+  }
+
+  // Resolves a person mention starting at tokens[i]; returns the name and
+  // sets `length` to the number of tokens used. Empty when tokens[i] does
+  // not start a mention of a person.
+  std::string mention_at(const std::vector<Token>& tokens, std::size_t i,
+                         std::size_t& length) const {
+    length = 0;
+    // Skip "the", role words, and honorifics: "the State Department
+    // Spokesperson Ned Price", "Mr. Price".
+    std::size_t j = i;
+    while (j < tokens.size() && j - i < 10 &&
+           (is_role_word(tokens[j].word) || tokens[j].word == "Mr." ||
+            tokens[j].word == "Ms." || tokens[j].word == "Mrs." ||
+            tokens[j].word == "Dr." || tokens[j].word == "spokesman" ||
+            tokens[j].word == "The" || tokens[j].word == "the" ||
+            tokens[j].word == "representative" || tokens[j].word == "official") &&
+           !tokens[j].ends_clause && !tokens[j].ends_sentence)
+      ++j;
+    if (j < tokens.size() && is_name_word(tokens[j].word)) {
+      std::vector<std::string> name{tokens[j].word};
+      std::size_t k = j;
+      while (k + 1 < tokens.size() && name.size() < 3 &&
+             !tokens[k].ends_clause && !tokens[k].ends_sentence &&
+             is_name_word(tokens[k + 1].word)) {
+        ++k;
+        name.push_back(tokens[k].word);
+      }
+      length = k - i + 1;
+      if (name.size() >= 2) {
+        std::string full = name.front() + " " + name.back();
+        if (name.size() == 3) {
+          std::string three = name[0] + " " + name[1] + " " + name[2];
+          if (people_.knows_full(three)) full = three;
+        }
+        return full;
+      }
+      if (people_.knows_surname(name[0])) return people_.resolve_surname(name[0]);
+      length = 0;
+      return {};
+    }
+    return {};
+  }
+
+  // A role noun phrase at tokens[i] ("the spokesman", "the Secretary of
+  // State"): the person bound to that role, or empty.
+  std::string role_reference_at(const std::vector<Token>& tokens,
+                                std::size_t i, std::size_t& length) const {
+    length = 0;
+    if (i >= tokens.size()) return {};
+    std::string first = text::ascii_lower(tokens[i].word);
+    if (first != "the") return {};
+    std::size_t j = i + 1;
+    std::string noun;
+    std::string phrase;
+    while (j < tokens.size() && j - i <= 6) {
+      std::string w = text::ascii_lower(tokens[j].word);
+      if (is_role_noun(w)) noun = w;
+      if (!phrase.empty()) phrase += ' ';
+      phrase += w;
+      bool stop = tokens[j].ends_clause || tokens[j].ends_sentence;
+      ++j;
+      if (stop) break;
+      if (!noun.empty() && j < tokens.size() &&
+          (tokens[j].word != "of" && !is_role_word(tokens[j].word)))
+        break;
+    }
+    if (noun.empty()) return {};
+    length = j - i;
+    std::string who = people_.person_with_role(phrase);
+    if (who.empty()) who = people_.person_with_role(noun);
+    return who.empty() ? std::string("?") : who;  // "?" = carry over.
+  }
+
+  std::vector<Attribution> from_patterns(
+      const std::string& passage_text, const std::vector<Attribution>* prev,
+      const std::vector<Attribution>* prev2) {
+    std::vector<Token> tokens = tokenize(passage_text);
+    std::vector<Attribution> found;
+    auto add = [&](std::string name, AttributionMethod method) {
+      if (name.empty()) return;
+      for (const auto& a : found)
+        if (a.name == name) return;
+      found.push_back({name, people_.role_of(name), method});
+    };
+    auto carried = [&]() -> std::string {
+      if (!found.empty()) return found.back().name;
+      if (prev && !prev->empty()) return prev->front().name;
+      if (prev && prev->empty() && prev2 && !prev2->empty())
+        return prev2->front().name;
+      return {};
+    };
+    // The subject of the current or previous sentence, for pronouns.
+    auto subject_before = [&](std::size_t pos) -> std::string {
+      int sentence = tokens[pos].sentence;
+      for (int s = sentence; s >= std::max(0, sentence - 1); --s) {
+        for (std::size_t k = 0; k < pos; ++k) {
+          if (tokens[k].sentence != s) continue;
+          std::size_t len;
+          std::string who = mention_at(tokens, k, len);
+          if (!who.empty()) return who;
+        }
+      }
+      return {};
+    };
+
+    if (auto pq = pull_quote(tokens)) {
+      std::string name = pq->name;
+      if (text::count_words(name) == 1) name = people_.resolve_surname(name);
+      found.push_back({name, pq->role, AttributionMethod::kPullQuote});
+      return found;
+    }
+
+    for (std::size_t v = 0; v < tokens.size(); ++v) {
+      const std::string& w = tokens[v].word;
+      // "according to X"
+      if ((w == "according" || w == "According") && v + 2 < tokens.size() &&
+          tokens[v + 1].word == "to") {
+        std::size_t len;
+        std::string who = mention_at(tokens, v + 2, len);
+        if (who.empty()) {
+          who = role_reference_at(tokens, v + 2, len);
+          if (who == "?") who = carried();
+          add(who, AttributionMethod::kCarryOver);
+        } else {
+          add(who, AttributionMethod::kQuotePattern);
+        }
+        continue;
+      }
+      // "was stated by X", "his words are quoted by X" (X is the outlet
+      // there, so "quoted by" credits the possessor instead).
+      if (w == "by" && v >= 1 && is_passive_speech_verb(tokens[v - 1].word)) {
+        if (tokens[v - 1].word == "quoted") {
+          // "his words are quoted by": the speaker is "his".
+          if (v >= 4 && (tokens[v - 4].word == "his" || tokens[v - 4].word == "her" ||
+                         tokens[v - 4].word == "His" || tokens[v - 4].word == "Her"))
+            add(subject_before(v - 4).empty() ? carried() : subject_before(v - 4),
+                AttributionMethod::kCarryOver);
+          continue;
+        }
+        std::size_t len;
+        std::string who = mention_at(tokens, v + 1, len);
+        add(who, AttributionMethod::kQuotePattern);
+        continue;
+      }
+      bool went_on = (w == "went" && v + 3 < tokens.size() &&
+                      tokens[v + 1].word == "on" && tokens[v + 2].word == "to" &&
+                      (tokens[v + 3].word == "add" || tokens[v + 3].word == "say" ||
+                       tokens[v + 3].word == "note" || tokens[v + 3].word == "stress"));
+      if (!is_speech_verb(w) && !went_on) continue;
+      // Subject before the verb: "Price said", "He also emphasized",
+      // "Sergei Ryabkov said", "the diplomat said".
+      std::size_t s = v;
+      while (s > 0 && v - s < 3 && is_adverb(tokens[s - 1].word) &&
+             !tokens[s - 1].ends_clause && !tokens[s - 1].ends_sentence)
+        --s;
+      bool matched = false;
+      if (s > 0 && !tokens[s - 1].ends_sentence) {
+        std::string subj = tokens[s - 1].word;
+        std::string lower = text::ascii_lower(subj);
+        if (lower == "he" || lower == "she") {
+          std::string who = subject_before(s - 1);
+          bool carry = who.empty();
+          if (carry) who = carried();
+          add(who, carry ? AttributionMethod::kCarryOver
+                         : AttributionMethod::kQuotePattern);
+          matched = true;
+        } else {
+          // Walk back over the name (up to 3 words) to its start.
+          for (std::size_t back = 1; back <= 3 && back <= s; ++back) {
+            std::size_t start = s - back;
+            if (back > 1 && (tokens[start].ends_clause || tokens[start].ends_sentence))
+              break;
+            std::size_t len;
+            std::string who = mention_at(tokens, start, len);
+            if (!who.empty() && start + len == s) {
+              add(who, AttributionMethod::kQuotePattern);
+              matched = true;
+              break;
+            }
+          }
+          if (!matched && is_role_noun(lower)) {
+            // "the spokesman said", "the diplomat said".
+            for (std::size_t back = 2; back <= 6 && back <= s; ++back) {
+              std::size_t len;
+              std::string who = role_reference_at(tokens, s - back, len);
+              if (!who.empty() && s - back + len == s) {
+                if (who == "?") who = carried();
+                add(who, AttributionMethod::kCarryOver);
+                matched = true;
+                break;
+              }
+            }
+          }
+        }
+      }
+      // Subject after the verb: "..., said Ned Price".
+      if (!matched && v + 1 < tokens.size() &&
+          (tokens[v].word == "said" || tokens[v].word == "says" ||
+           tokens[v].word == "added" || tokens[v].word == "noted" ||
+           tokens[v].word == "told") &&
+          v > 0 && (tokens[v - 1].ends_clause || tokens[v - 1].closes_quote)) {
+        std::size_t len;
+        std::string who = mention_at(tokens, v + 1, len);
+        if (who.empty()) {
+          std::string next = text::ascii_lower(tokens[v + 1].word);
+          if (next == "he" || next == "she") {
+            who = carried();
+            add(who, AttributionMethod::kCarryOver);
+          }
+        } else {
+          add(who, AttributionMethod::kQuotePattern);
+        }
+      }
+    }
+    return found;
+  }
+
+  const Article& article_;
+  const std::vector<Passage>& passages_;
+  PeopleTable people_;
+};
+
+}  // namespace
+
+std::string_view attribution_method_name(AttributionMethod method) {
+  switch (method) {
+    case AttributionMethod::kLabel: return "label";
+    case AttributionMethod::kDeclared: return "declared";
+    case AttributionMethod::kAuthor: return "author";
+    case AttributionMethod::kPullQuote: return "pull-quote";
+    case AttributionMethod::kQuotePattern: return "quote-pattern";
+    case AttributionMethod::kCarryOver: return "carry-over";
+  }
+  return "label";
+}
+
+std::string speaker_id(std::string_view name) {
+  return text::ascii_lower(text::fold_whitespace(name));
+}
+
+std::vector<std::vector<Attribution>> attribute_speakers(
+    const Article& article, const std::vector<Passage>& passages) {
+  return Attributor(article, passages).run();
+}
+
+}  // namespace brief
