@@ -410,6 +410,12 @@ std::vector<Paragraph> build_paragraphs(std::string_view content,
       return;
     }
     Paragraph p = builder.take(para_begin, para_end);
+    // "###", "* * *": end marks and rules carry no words.
+    if (std::none_of(p.text.begin(), p.text.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) ||
+                 static_cast<unsigned char>(c) >= 0x80;
+        }))
+      return;
     p.turn_label = current_label;
     p.starts_turn = pending_start;
     pending_start = false;
@@ -673,8 +679,35 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
     }
     break;
   }
-  std::vector<Paragraph> paragraphs =
-      build_paragraphs(content, body_begin, content.size(), false, false);
+  // Header lines under the title, before the first blank line: a date
+  // line and a "By" byline.
+  for (const Line& line : split_lines(content, body_begin, content.size())) {
+    std::string_view l = content.substr(line.begin, line.end - line.begin);
+    if (text::is_blank(l)) break;
+    if (auto d = parse_date(l); d && !article.date) {
+      article.date = d;
+      article.date_source = DateSource::kDateline;
+    } else if (auto by = byline_of(l); by && text::starts_with_ci(text::trim(l), "by ")) {
+      article.byline = *by;
+    } else {
+      break;
+    }
+    body_begin = std::min(line.end + 1, content.size());
+  }
+  std::vector<Paragraph> paragraphs;
+  std::vector<Line> body_lines = split_lines(content, body_begin, content.size());
+  bool has_blank_line = std::any_of(body_lines.begin(), body_lines.end(), [&](const Line& l) {
+    return text::is_blank(content.substr(l.begin, l.end - l.begin));
+  });
+  if (has_blank_line || body_lines.size() < 2) {
+    paragraphs = build_paragraphs(content, body_begin, content.size(), false, false);
+  } else {
+    // No blank lines at all: each line is a paragraph.
+    for (const Line& line : body_lines) {
+      auto one = build_paragraphs(content, line.begin, line.end, false, false);
+      for (auto& p : one) paragraphs.push_back(std::move(p));
+    }
+  }
 
   // Boilerplate, link blocks, a byline line, a date line near the top.
   std::vector<Paragraph> kept;

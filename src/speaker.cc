@@ -86,6 +86,10 @@ const std::set<std::string, std::less<>>& non_name_words() {
       "Statement", "Readout", "Fact", "Sheet", "Joint", "Conference",
       "Call", "Meeting", "Bilateral", "Background", "Teleconference",
       "Via", "En", "Route", "Aboard",
+      // Places that stand as subjects ("Moscow said").
+      "Russia", "Ukraine", "China", "India", "Moscow", "Washington", "Kyiv",
+      "Kiev", "Beijing", "London", "Paris", "Berlin", "Tokyo", "Brussels",
+      "Israel", "Iran", "Gaza", "America", "Europe", "Africa", "Asia",
       // Days and months.
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
       "Sunday", "January", "February", "March", "April", "May", "June",
@@ -176,6 +180,7 @@ struct Token {
   bool ends_clause = false;   // Followed by a comma or a closing quote.
   bool opens_quote = false;
   bool closes_quote = false;
+  bool in_quote = false;  // Inside quotation marks.
   int sentence = 0;
 };
 
@@ -224,6 +229,7 @@ bool is_abbreviation(std::string_view w) {
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   int sentence = 0;
+  bool quoting = false;
   for (std::string_view raw : text::split_words(s)) {
     Token t;
     t.raw = std::string(raw);
@@ -256,6 +262,9 @@ std::vector<Token> tokenize(std::string_view s) {
     }
     t.word = word;
     t.sentence = sentence;
+    t.in_quote = quoting || t.opens_quote;
+    if (t.opens_quote && !t.closes_quote) quoting = true;
+    if (t.closes_quote) quoting = false;
     t.ends_sentence = sentence_end;
     if (sentence_end) ++sentence;
     tokens.push_back(std::move(t));
@@ -277,6 +286,12 @@ bool is_name_word(std::string_view w) {
       return false;
   }
   return has_lower && !non_name_words().count(w);
+}
+
+// "R" or "R." standing for a middle name.
+bool is_initial(std::string_view w) {
+  return (w.size() == 1 && text::is_ascii_upper(w[0])) ||
+         (w.size() == 2 && text::is_ascii_upper(w[0]) && w[1] == '.');
 }
 
 std::string title_case(std::string_view upper) {
@@ -315,23 +330,20 @@ class PeopleTable {
       while (j + 1 < tokens.size() && parts.size() < 3 &&
              !tokens[j].ends_clause && !tokens[j].ends_sentence &&
              !tokens[j].closes_quote &&
-             (is_name_word(tokens[j + 1].word) ||
-              (tokens[j + 1].word.size() == 1 &&
-               text::is_ascii_upper(tokens[j + 1].word[0])))) {
+             (is_name_word(tokens[j + 1].word) || is_initial(tokens[j + 1].word))) {
         ++j;
         parts.push_back(tokens[j].word);
       }
-      if (parts.back().size() == 1) {  // Ends in an initial: not a name.
+      if (is_initial(parts.back())) {  // Ends in an initial: not a name.
         parts.pop_back();
         --j;
       }
+      if (parts.size() == 3 && is_initial(parts[1])) parts.erase(parts.begin() + 1);
       if (parts.size() >= 2) {
-        std::string full = parts.front() + " " + parts.back();
-        if (parts.size() == 3 && parts[1].size() == 1)
-          full = parts[0] + " " + parts[1] + ". " + parts[2];
-        else if (parts.size() == 3)
-          full = parts[0] + " " + parts[1] + " " + parts[2];
-        add_full(full, role_before(tokens, i));
+        // Given name and surname; a middle initial is dropped, and of
+        // three words the first is more often a place than a name.
+        std::string full = parts[parts.size() - 2] + " " + parts.back();
+        add_full(full, role_before(tokens, parts.size() == 3 ? i + 1 : i));
         // A glued pull-quote name such as "PriceUS" is handled elsewhere.
       } else {
         ++surname_mentions_[parts.front()];
@@ -519,25 +531,41 @@ class Attributor {
       }
     }
     if (rest.empty()) return {};
-    // Up to " on ", " at ", " to ", a comma...
+    // Titles are in title case, so a capitalised word after the name
+    // ("Remarks by President Biden Announcing ...") is not part of it. A
+    // two-word name counts when a lower-case word or the end follows it,
+    // or when the text itself names the person so.
     std::vector<Token> tokens = tokenize(rest);
-    std::vector<std::string> name;
-    for (const auto& tok : tokens) {
-      if (tok.word == "and" || tok.word == "&") return {};  // Joint.
-      if (is_name_word(tok.word)) {
-        name.push_back(tok.word);
-        if (tok.ends_clause) break;
-        continue;
-      }
-      if (!name.empty()) break;
-      if (!is_role_word(tok.word) && tok.word != "the" && tok.word != "Press")
+    std::size_t i = 0;
+    while (i < tokens.size() && !is_name_word(tokens[i].word)) {
+      if (!is_role_word(tokens[i].word) && tokens[i].word != "the" &&
+          tokens[i].word != "Press")
         return {};
+      ++i;
     }
-    if (name.empty()) return {};
-    std::string joined = name.size() >= 2 ? name.front() + " " + name.back()
-                                          : people_.resolve_surname(name[0]);
-    if (name.size() == 3) joined = name[0] + " " + name[1] + " " + name[2];
-    return joined;
+    for (std::size_t k = i; k < tokens.size(); ++k)
+      if (tokens[k].word == "and" || tokens[k].word == "&") return {};  // Joint.
+    return name_at(tokens, i);
+  }
+
+  // The person named from tokens[i] on, in text that may be title case:
+  // a two-word name counts when a lower-case word, a comma or the end
+  // follows it, or when the article names the person so elsewhere;
+  // otherwise the first word is taken as a surname.
+  std::string name_at(const std::vector<Token>& tokens, std::size_t i) const {
+    if (i >= tokens.size() || !is_name_word(tokens[i].word)) return {};
+    std::size_t n = i;
+    while (n < tokens.size() && n - i < 3 && is_name_word(tokens[n].word) &&
+           (n == i || (!tokens[n - 1].ends_clause && !tokens[n - 1].ends_sentence)))
+      ++n;
+    if (n - i >= 2) {
+      std::string full = tokens[i].word + " " + tokens[i + 1].word;
+      bool closed = n - i == 2 &&
+                    (n == tokens.size() || !text::is_capitalized(tokens[n].word) ||
+                     tokens[i + 1].ends_clause || tokens[i + 1].ends_sentence);
+      if (closed || people_.knows_full(full)) return full;
+    }
+    return people_.resolve_surname(tokens[i].word);
   }
 
   std::optional<Attribution> from_label(const std::string& label) {
@@ -590,16 +618,8 @@ class Attributor {
       // "Vice President" is not "President".
       if (role == "President" && i > 0 && tokens[i - 1].word == "Vice")
         continue;
-      std::size_t n = i + role_words.size();
-      std::vector<std::string> name;
-      while (n < tokens.size() && name.size() < 3 && is_name_word(tokens[n].word)) {
-        name.push_back(tokens[n].word);
-        if (tokens[n].ends_clause || tokens[n].ends_sentence) break;
-        ++n;
-      }
-      if (name.empty()) continue;
-      if (name.size() == 1) return people_.resolve_surname(name[0]);
-      return name.front() + " " + name.back();
+      std::string who = name_at(tokens, i + role_words.size());
+      if (!who.empty()) return who;
     }
     return {};
   }
@@ -631,14 +651,7 @@ class Attributor {
         name.push_back(tokens[k].word);
       }
       length = k - i + 1;
-      if (name.size() >= 2) {
-        std::string full = name.front() + " " + name.back();
-        if (name.size() == 3) {
-          std::string three = name[0] + " " + name[1] + " " + name[2];
-          if (people_.knows_full(three)) full = three;
-        }
-        return full;
-      }
+      if (name.size() >= 2) return name[name.size() - 2] + " " + name.back();
       if (people_.knows_surname(name[0])) return people_.resolve_surname(name[0]);
       length = 0;
       return {};
@@ -699,7 +712,7 @@ class Attributor {
       int sentence = tokens[pos].sentence;
       for (int s = sentence; s >= std::max(0, sentence - 1); --s) {
         for (std::size_t k = 0; k < pos; ++k) {
-          if (tokens[k].sentence != s) continue;
+          if (tokens[k].sentence != s || tokens[k].in_quote) continue;
           std::size_t len;
           std::string who = mention_at(tokens, k, len);
           if (!who.empty()) return who;
@@ -783,8 +796,8 @@ class Attributor {
               break;
             }
           }
-          if (!matched && is_role_noun(lower)) {
-            // "the spokesman said", "the diplomat said".
+          if (!matched) {
+            // "the spokesman said", "the Secretary of State stressed".
             for (std::size_t back = 2; back <= 6 && back <= s; ++back) {
               std::size_t len;
               std::string who = role_reference_at(tokens, s - back, len);

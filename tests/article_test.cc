@@ -1,0 +1,224 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Tests for parsing files into articles.
+
+#include "brief/article.h"
+
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include "brief/error.h"
+#include "test_util.h"
+
+namespace brief {
+
+namespace {
+
+std::string all_text(const Article& a) {
+  std::string s = a.title + "\n";
+  for (const auto& p : a.paragraphs) s += p.text + "\n";
+  return s;
+}
+
+Article only(const std::vector<Article>& articles) {
+  REQUIRE(articles.size() == 1);
+  return articles[0];
+}
+
+}  // namespace
+
+TEST_CASE("article: plain-text titles, date markers and bylines") {
+  struct Row {
+    const char* text;
+    const char* title;
+    std::optional<Date> date;
+    const char* byline;
+  };
+  const Row rows[] = {
+      // The first non-empty line is the title.
+      {"\n\nTitle line\n\nBody text here.\n", "Title line", std::nullopt, ""},
+      // A leading date marker gives date and title.
+      {" date 2023-03-03 Price: no apology\n\nBody.\n", "Price: no apology",
+       Date{2023, 3, 3}, ""},
+      {"Date: 2023-03-03 Title\n\nBody.\n", "Title", Date{2023, 3, 3}, ""},
+      // A long-form date line near the top, and a "By" byline.
+      {"Title\n\nMarch 3, 2023\n\nBy Jane Doe\n\nBody text.\n", "Title",
+       Date{2023, 3, 3}, "Jane Doe"},
+      // A bare name at the end, before boilerplate, is the byline.
+      {"Title\n\nOne.\n\nTwo.\n\nAlex Raufoglu\n\nLeave a review\n", "Title",
+       std::nullopt, "Alex Raufoglu"},
+      // An impossible date is not a date.
+      {" date 2023-02-30 Title\n\nBody.\n", "date 2023-02-30 Title", std::nullopt, ""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.text);
+    Article a = only(parse_article(row.text, "x.txt"));
+    CHECK(a.title == row.title);
+    CHECK(a.date == row.date);
+    CHECK(a.byline == row.byline);
+  }
+}
+
+TEST_CASE("article: the seed articles") {
+  Article first = only(load_article(test::fixture_path("news/000_cd1b8dd590950c2c.txt")));
+  CHECK(first.title ==
+        "'Nothing Has Changed' — State Department On Blinken's Brief Encounter With "
+        "Lavrov At G-20");
+  CHECK_FALSE(first.date.has_value());  // "on Thursday" is not a date.
+  CHECK(first.date_source == DateSource::kNone);
+  CHECK(first.byline == "Alex Raufoglu");
+  CHECK(first.kind == ArticleKind::kNews);
+  CHECK(first.paragraphs.size() == 9);
+
+  Article second = only(load_article(test::fixture_path("news/001_bf53c8655c45bcc9.txt")));
+  CHECK(second.date == Date{2023, 3, 3});
+  CHECK(second.date_source == DateSource::kMarker);
+  CHECK(second.title.starts_with("State Department spokesman Price: Washington"));
+
+  for (const Article* a : {&first, &second}) {
+    std::string text = all_text(*a);
+    CHECK(text.find("Leave a review") == std::string::npos);
+    CHECK(text.find("Follow us on social networks") == std::string::npos);
+    CHECK(text.find("Related materials") == std::string::npos);
+    CHECK(text.find("News Line") == std::string::npos);
+    CHECK(text.find("Politics\n") == std::string::npos);
+  }
+  // The related-link headline after "Related materials:" goes too, but the
+  // section heading in the text stays.
+  CHECK(all_text(second).find("Blinken and Lavrov meeting at the G20") == std::string::npos);
+  CHECK(all_text(second).find("What Blinken and Lavrov talked about") != std::string::npos);
+}
+
+TEST_CASE("article: byte ranges point at the paragraph in the file") {
+  std::string path = test::fixture_path("news/000_cd1b8dd590950c2c.txt");
+  std::string content = test::read_file(path);
+  Article a = only(parse_article(content, path));
+  for (const auto& p : a.paragraphs) {
+    REQUIRE(p.byte_end <= content.size());
+    std::string raw = content.substr(p.byte_begin, p.byte_end - p.byte_begin);
+    // The first and last words of the cleaned text are the file's.
+    std::string first_word = p.text.substr(0, p.text.find(' '));
+    CHECK(raw.starts_with(first_word));
+    std::string last_word = p.text.substr(p.text.rfind(' ') + 1);
+    CHECK(raw.ends_with(last_word));
+  }
+}
+
+TEST_CASE("article: Markdown transcripts with front matter") {
+  const char* page =
+      "---\n"
+      "date: '2022-03-17'\n"
+      "source_url: https://www.whitehouse.gov/briefing-room/x/\n"
+      "tags: press-briefings\n"
+      "title: \"Press Briefing by Press Secretary Jen\\_Psaki, March 17,\\\n"
+      "  \\ 2022\"\n"
+      "---\n"
+      "\xC2\xA0\n"
+      "James S. Brady Press Briefing Room\n\n"
+      "2:55 P.M. EDT\n\n"
+      "MS. PSAKI:\xC2\xA0 Hi, everyone. We have \\[redacted\\] news on\n"
+      "the [treaty](https://example.com/t) today. (Laughter.)\n\n"
+      "Q\xC2\xA0 \xC2\xA0 \xC2\xA0 Thanks, Jen. What about *Russia*?\n\n"
+      "MS. PSAKI:\xC2\xA0 No comment.\n\n"
+      "END 3:30 P.M. EDT\n";
+  Article a = only(parse_article(page, "2022-03-17-x.md"));
+  CHECK(a.title == "Press Briefing by Press Secretary Jen Psaki, March 17, 2022");
+  CHECK(a.date == Date{2022, 3, 17});
+  CHECK(a.date_source == DateSource::kMetadata);
+  CHECK(a.url == "https://www.whitehouse.gov/briefing-room/x/");
+  CHECK(a.source == "whitehouse.gov");
+  CHECK(a.kind == ArticleKind::kTranscript);
+  REQUIRE(a.paragraphs.size() == 3);
+  CHECK(a.paragraphs[0].turn_label == "MS. PSAKI");
+  CHECK(a.paragraphs[0].starts_turn);
+  CHECK(a.paragraphs[0].text ==
+        "Hi, everyone. We have [redacted] news on the treaty today.");
+  CHECK(a.paragraphs[1].turn_label == "Q");
+  CHECK(a.paragraphs[1].text == "Thanks, Jen. What about Russia?");
+  CHECK(a.paragraphs[2].text == "No comment.");
+}
+
+TEST_CASE("article: a real transcript fixture") {
+  std::string path = test::fixture_path(
+      "transcripts/2023-02-03-press-gaggle-by-press-secretary-karine-jean-pierre-en-route-"
+      "philadelphia-pa-2.md");
+  Article a = only(load_article(path));
+  CHECK(a.title == "Press Gaggle by Press Secretary Karine Jean-Pierre En Route "
+                   "Philadelphia, PA");
+  CHECK(a.date == Date{2023, 2, 3});
+  CHECK(a.kind == ArticleKind::kTranscript);
+  std::size_t labelled = std::count_if(a.paragraphs.begin(), a.paragraphs.end(),
+                                       [](const Paragraph& p) { return p.starts_turn; });
+  CHECK(labelled >= 20);
+  for (const auto& p : a.paragraphs) {
+    CHECK(p.text.find("\xC2\xA0") == std::string::npos);
+    CHECK(p.text.find("(Laughter.)") == std::string::npos);
+    CHECK_FALSE(p.turn_label.empty());
+  }
+}
+
+TEST_CASE("article: JSON records and JSON Lines") {
+  auto records = load_article(test::fixture_path("records/briefings.jsonl"));
+  REQUIRE(records.size() == 3);
+  for (const auto& r : records) {
+    CHECK(r.kind == ArticleKind::kRecord);
+    CHECK(r.date.has_value());
+    CHECK_FALSE(r.title.empty());
+    CHECK_FALSE(r.paragraphs.empty());
+  }
+  Article single = only(load_article(test::fixture_path("records/single.json")));
+  CHECK(single.date.has_value());
+  CHECK_FALSE(single.source.empty());
+
+  Article dated = only(parse_article(
+      R"({"title": "T", "date": "2023-02-30", "text": "Some text."})", "r.json"));
+  CHECK_FALSE(dated.date.has_value());
+  CHECK(dated.warnings.size() == 1);
+}
+
+TEST_CASE("article: content that is not an article is refused with a reason") {
+  struct Row {
+    std::string content;
+    const char* path;
+    const char* reason;
+  };
+  const Row rows[] = {
+      {"", "a.txt", "empty"},
+      {" \n\xC2\xA0\t\n", "a.txt", "white space"},
+      {std::string("abc\0def", 7), "a.txt", "binary"},
+      {"Title\n\nbad \xFF byte\n", "a.txt", "UTF-8"},
+      {"{\"title\": \"x\", \"text\": ", "a.json", "JSON"},
+      {"42", "a.json", "number"},
+      {"{\"title\": \"no text\"}", "a.json", "text"},
+      {"Leave a review\n\nFollow us on social networks\n", "a.txt", ""},
+  };
+  for (const auto& row : rows) {
+    CAPTURE(row.content);
+    try {
+      parse_article(row.content, row.path);
+      FAIL("no error thrown");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::kInvalidArgument);
+      CHECK(std::string(e.what()).find(row.reason) != std::string::npos);
+    }
+  }
+}
+
+TEST_CASE("article: a sidecar supplies title, date and source") {
+  Article a = only(load_article(test::fixture_path("news/sidecar-article.txt")));
+  ArticleOverrides o = parse_overrides(test::read_file(test::fixture_path("news/sidecar-article.json")));
+  CHECK(a.date == o.date);
+  CHECK(a.date_source == DateSource::kSidecar);
+  REQUIRE(o.title.has_value());
+  CHECK(a.title == *o.title);
+  CHECK_THROWS_AS(parse_overrides(R"({"date": "2023-02-30"})"), Error);
+  CHECK_THROWS_AS(parse_overrides("[1, 2]"), Error);
+}
+
+TEST_CASE("article: the dateline fixture") {
+  Article a = only(load_article(test::fixture_path("news/dateline-article.txt")));
+  CHECK(a.date == Date{2023, 3, 3});
+  CHECK(a.byline == "Jane Doe");
+}
+
+}  // namespace brief

@@ -1,0 +1,1003 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Runs the built brief-index and brief-search on fixtures and checks their
+// stdout, stderr and exit status. Every run names its own throwaway index
+// (--index, and BRIEF_INDEX / XDG_DATA_HOME pointing into the sandbox), so
+// the user's default index is never touched.
+//
+// Expected text output lives in tests/golden/; run with
+// BRIEF_UPDATE_GOLDEN=1 to rewrite those files from the programs' output.
+
+#include <doctest/doctest.h>
+#include <unistd.h>
+#include <xapian.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <chrono>
+#include <filesystem>
+#include <iostream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <regex>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "test_util.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using brief::test::fixture_path;
+using brief::test::lines_of;
+using brief::test::ProgramResult;
+using brief::test::TempDir;
+using nlohmann::json;
+
+constexpr const char* kSeed0 = "000_cd1b8dd590950c2c.txt";  // Undated, Ned Price.
+constexpr const char* kSeed1 = "001_bf53c8655c45bcc9.txt";  // 2023-03-03, Zakharova.
+
+// brief::test::run_program, with this process's buffered output flushed
+// first, so that the forked child does not write it a second time.
+ProgramResult run(const std::vector<std::string>& argv,
+                  const std::vector<std::string>& env) {
+  std::cout.flush();
+  std::fflush(nullptr);
+  return brief::test::run_program(argv, env);
+}
+
+std::string program(const char* variable) {
+  const char* path = std::getenv(variable);
+  REQUIRE_MESSAGE(path != nullptr, variable << " is not set (run the test through meson)");
+  return path;
+}
+
+std::string index_program() { return program("BRIEF_INDEX_PROGRAM"); }
+std::string search_program() { return program("BRIEF_SEARCH_PROGRAM"); }
+
+std::string source_root() {
+  const char* root = std::getenv("BRIEF_TEST_SOURCE_ROOT");
+  return root ? root : fixture_path() + "/../..";
+}
+
+std::string basename_of(const std::string& path) {
+  return fs::path(path).filename().string();
+}
+
+// A throwaway folder holding a corpus/ to index and the index itself.
+class Sandbox {
+ public:
+  Sandbox() { fs::create_directories(corpus); }
+
+  // Copies tests/fixtures/<relative> into corpus/.
+  std::string add(const std::string& relative) {
+    std::string to = corpus + "/" + basename_of(relative);
+    fs::copy_file(fixture_path(relative), to, fs::copy_options::overwrite_existing);
+    return to;
+  }
+  void add_seeds() {
+    add(std::string("news/") + kSeed0);
+    add(std::string("news/") + kSeed1);
+  }
+
+  // The environment of every run: nothing may reach a default index.
+  std::vector<std::string> env(const std::vector<std::string>& extra = {}) const {
+    std::vector<std::string> e = {"BRIEF_INDEX=" + dir / "default-index",
+                                  "XDG_DATA_HOME=" + dir / "xdg", "NO_COLOR=1"};
+    e.insert(e.end(), extra.begin(), extra.end());
+    return e;
+  }
+
+  // brief-index --index INDEX ARGS... (ARGS defaults to the corpus).
+  ProgramResult index_run(std::vector<std::string> args = {}) const {
+    if (args.empty()) args.push_back(corpus);
+    std::vector<std::string> argv = {index_program(), "--index", index};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv, env());
+  }
+
+  // brief-index --index INDEX --json CORPUS, which must succeed; returns
+  // the parsed summary.
+  json index_json() const {
+    ProgramResult r = index_run({"--json", corpus});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    std::vector<std::string> lines = lines_of(r.out);
+    REQUIRE(lines.size() == 1);
+    json j = json::parse(lines[0], nullptr, false);
+    REQUIRE_FALSE(j.is_discarded());
+    CHECK(j["type"] == "index-summary");
+    return j;
+  }
+
+  // brief-search --index INDEX ARGS...
+  ProgramResult search(const std::vector<std::string>& args,
+                       const std::vector<std::string>& extra_env = {}) const {
+    std::vector<std::string> argv = {search_program(), "--index", index};
+    argv.insert(argv.end(), args.begin(), args.end());
+    return run(argv, env(extra_env));
+  }
+
+  TempDir dir;
+  std::string corpus = dir / "corpus";
+  std::string index = dir / "index";
+};
+
+// Every line of `out` parsed as JSON (a line that does not parse fails
+// the test).
+std::vector<json> json_lines(const std::string& out) {
+  std::vector<json> objects;
+  for (const auto& line : lines_of(out)) {
+    json j = json::parse(line, nullptr, false);
+    CHECK_MESSAGE(!j.is_discarded(), "not JSON: " << line);
+    if (!j.is_discarded()) objects.push_back(std::move(j));
+  }
+  return objects;
+}
+
+struct JsonRun {
+  ProgramResult result;
+  std::vector<json> hits;
+  json summary;
+};
+
+// Runs brief-search --json ARGS... and checks the shape of its output: a
+// "hit" object per line, then exactly one "summary" object, last.
+JsonRun search_json(const Sandbox& sb, std::vector<std::string> args) {
+  args.push_back("--json");
+  JsonRun run{sb.search(args), {}, {}};
+  CHECK(run.result.err == "");
+  std::vector<json> objects = json_lines(run.result.out);
+  REQUIRE_FALSE(objects.empty());
+  for (std::size_t i = 0; i + 1 < objects.size(); ++i) {
+    CHECK(objects[i]["type"] == "hit");
+    run.hits.push_back(objects[i]);
+  }
+  run.summary = objects.back();
+  CHECK(run.summary["type"] == "summary");
+  CHECK(run.summary["returned"] == run.hits.size());
+  CHECK(run.result.status == (run.hits.empty() ? 1 : 0));
+  return run;
+}
+
+bool has_speaker(const json& hit, const std::string& name) {
+  for (const auto& s : hit["speakers"])
+    if (s["name"] == name) return true;
+  return false;
+}
+
+bool path_ends_with(const json& hit, const std::string& name) {
+  return hit["path"].get<std::string>().ends_with("/" + name);
+}
+
+// Hits of `run` whose text contains `phrase`.
+std::vector<json> hits_containing(const JsonRun& run, const std::string& phrase) {
+  std::vector<json> found;
+  for (const auto& h : run.hits)
+    if (h["text"].get<std::string>().find(phrase) != std::string::npos) found.push_back(h);
+  return found;
+}
+
+// A failed run: status 2 (unless told), nothing on stdout, and exactly one
+// line on stderr starting "PROGRAM: error: ".
+void check_error(const ProgramResult& r, const std::string& program_name, int status = 2) {
+  CHECK(r.status == status);
+  CHECK(r.out == "");
+  std::vector<std::string> lines = lines_of(r.err);
+  CHECK_MESSAGE(lines.size() == 1, "stderr: " << r.err);
+  CHECK_MESSAGE(r.err.starts_with(program_name + ": error: "), "stderr: " << r.err);
+  CHECK(r.err.ends_with("\n"));
+}
+
+// The blocks of a text search result, split at blank lines.
+std::vector<std::vector<std::string>> text_blocks(const std::string& out) {
+  std::vector<std::vector<std::string>> blocks(1);
+  for (const auto& line : lines_of(out)) {
+    if (line.empty()) {
+      if (!blocks.back().empty()) blocks.emplace_back();
+    } else {
+      blocks.back().push_back(line);
+    }
+  }
+  if (blocks.back().empty()) blocks.pop_back();
+  return blocks;
+}
+
+// The lines listed under the text summary's heading starting `heading`.
+std::vector<std::string> text_section(const std::string& out, const std::string& heading) {
+  std::vector<std::string> items;
+  bool in = false;
+  for (const auto& line : lines_of(out)) {
+    if (line.starts_with(heading)) {
+      in = true;
+    } else if (in) {
+      if (!line.starts_with("  ")) break;
+      items.push_back(line.substr(2));
+    }
+  }
+  return items;
+}
+
+// Compares `actual` with tests/golden/<name> byte for byte.
+void check_golden(const std::string& name, const std::string& actual) {
+  std::string path = source_root() + "/tests/golden/" + name;
+  const char* update = std::getenv("BRIEF_UPDATE_GOLDEN");
+  if (update && *update) brief::test::write_file(path, actual);
+  REQUIRE_MESSAGE(fs::exists(path), path << " is missing; run with BRIEF_UPDATE_GOLDEN=1");
+  std::string expected = brief::test::read_file(path);
+  CHECK_MESSAGE(actual == expected, "differs from " << path << ":\n" << actual);
+}
+
+// Runs the rest of a scope in `dir`, so that the programs print paths
+// relative to it.
+class ChangeDir {
+ public:
+  explicit ChangeDir(const std::string& dir) : old_(fs::current_path()) {
+    fs::current_path(dir);
+  }
+  ~ChangeDir() {
+    std::error_code ec;
+    fs::current_path(old_, ec);
+  }
+  ChangeDir(const ChangeDir&) = delete;
+  ChangeDir& operator=(const ChangeDir&) = delete;
+
+ private:
+  fs::path old_;
+};
+
+}  // namespace
+
+// --- Seeds ------------------------------------------------------------------
+
+TEST_CASE("cli: a phrase search lists the passage with its speaker") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+
+  const std::string passage = "The pair discussed three topics: New START treaty";
+
+  SUBCASE("text") {
+    ProgramResult r = sb.search({"New START"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    auto blocks = text_blocks(r.out);
+    auto it = std::find_if(blocks.begin(), blocks.end(), [&](const auto& block) {
+      return std::any_of(block.begin(), block.end(), [&](const std::string& line) {
+        return line.find(passage) != std::string::npos;
+      });
+    });
+    REQUIRE_MESSAGE(it != blocks.end(), "no hit with the passage in:\n" << r.out);
+    // "1. undated  Ned Price  <title>", then the path line, then the snippet.
+    REQUIRE(it->size() >= 3);
+    CHECK_MESSAGE((*it)[0].find("Ned Price") != std::string::npos, (*it)[0]);
+    CHECK((*it)[0].find("undated") != std::string::npos);
+    CHECK((*it)[1].find(kSeed0) != std::string::npos);
+    CHECK(lines_of(r.out).back().starts_with("Passages 1-"));
+  }
+
+  SUBCASE("json") {
+    JsonRun run = search_json(sb, {"New START"});
+    CHECK(run.result.status == 0);
+    auto found = hits_containing(run, passage);
+    REQUIRE(found.size() == 1);
+    const json& hit = found[0];
+    REQUIRE(hit["speakers"].size() >= 1);
+    CHECK(hit["speakers"][0]["name"] == "Ned Price");
+    CHECK(hit["date"].is_null());
+    CHECK(path_ends_with(hit, kSeed0));
+    CHECK(hit["rank"] == 1);
+    CHECK(hit["schema"].is_number_integer());
+    CHECK(run.summary["query"] == "New START");
+    // Highlights are byte ranges inside the snippet.
+    std::string snippet = hit["snippet"];
+    for (const auto& h : hit["highlights"]) {
+      std::size_t b = h[0], e = h[1];
+      CHECK(b < e);
+      CHECK(e <= snippet.size());
+    }
+  }
+}
+
+TEST_CASE("cli: a search's text output matches the golden file") {
+  Sandbox sb;
+  sb.add_seeds();
+  ChangeDir cd(sb.dir.path());  // Paths print as corpus/NAME.
+  SUBCASE("brief-index") {
+    ProgramResult r = sb.index_run({"corpus"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    // The timing varies from run to run.
+    std::string out = std::regex_replace(r.out, std::regex("in [0-9.]+ s:"), "in S s:");
+    out = std::regex_replace(out, std::regex(R"( \([0-9,]+ passages/s\))"), "");
+    check_golden("index-seeds.txt", out);
+  }
+  SUBCASE("brief-search") {
+    REQUIRE(sb.index_run({"corpus"}).status == 0);
+    ProgramResult r = sb.search({"New START"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    check_golden("search-new-start.txt", r.out);
+  }
+}
+
+TEST_CASE("cli: a speaker: query finds only that speaker's dated passages") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  JsonRun run = search_json(sb, {"speaker:\"Maria Zakharova\""});
+  CHECK(run.result.status == 0);
+  REQUIRE_FALSE(run.hits.empty());
+  for (const auto& hit : run.hits) {
+    CHECK(hit["date"] == "2023-03-03");
+    CHECK_MESSAGE(has_speaker(hit, "Maria Zakharova"), hit["speakers"].dump());
+    CHECK(path_ends_with(hit, kSeed1));
+  }
+  // The same with --speaker.
+  JsonRun option = search_json(sb, {"--speaker", "Maria Zakharova", "--all-passages"});
+  REQUIRE_FALSE(option.hits.empty());
+  for (const auto& hit : option.hits) CHECK(has_speaker(hit, "Maria Zakharova"));
+}
+
+TEST_CASE("cli: brief-index lists undated files in its summary") {
+  Sandbox sb;
+  sb.add_seeds();
+
+  SUBCASE("text") {
+    ProgramResult r = sb.index_run();
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    auto lines = lines_of(r.out);
+    CHECK(std::find(lines.begin(), lines.end(), "added: 2") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "undated: 1") != lines.end());
+    CHECK(std::find(lines.begin(), lines.end(), "failed: 0") != lines.end());
+    auto undated = text_section(r.out, "Undated");
+    REQUIRE(undated.size() == 1);
+    CHECK(undated[0].ends_with(kSeed0));
+    CHECK(r.out.find(kSeed1) == std::string::npos);
+  }
+
+  SUBCASE("json") {
+    json s = sb.index_json();
+    CHECK(s["files"] == 2);
+    CHECK(s["added"] == 2);
+    CHECK(s["failed"] == 0);
+    CHECK(s["failures"].empty());
+    REQUIRE(s["undated"].size() == 1);
+    CHECK(s["undated"][0].get<std::string>().ends_with(std::string("/") + kSeed0));
+    CHECK(s.dump().find(kSeed1) == std::string::npos);
+    CHECK(s["passages"].get<std::int64_t>() > 0);
+  }
+}
+
+// --- Boilerplate --------------------------------------------------------------
+
+TEST_CASE("cli: site boilerplate never appears in a hit") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  const std::vector<std::string> boilerplate = {
+      "Leave a review", "Follow us on social networks", "Related materials"};
+  for (const char* query : {"Blinken", "Lavrov", "Price", "Whelan", "Zakharova",
+                            "\"New START\"", "Ukraine", "Blinken OR Lavrov OR Russia"}) {
+    CAPTURE(query);
+    JsonRun run = search_json(sb, {query, "--all-passages", "--limit", "1000"});
+    CHECK(run.result.status == 0);
+    for (const auto& hit : run.hits) {
+      for (const char* field : {"title", "snippet", "text"}) {
+        std::string value = hit[field];
+        for (const auto& b : boilerplate)
+          CHECK_MESSAGE(value.find(b) == std::string::npos,
+                        field << " of " << hit["path"] << " #" << hit["ordinal"]
+                              << " holds \"" << b << "\": " << value);
+      }
+    }
+  }
+  // Words that occur only in the boilerplate are not indexed at all.
+  for (const char* query : {"review", "\"social networks\"", "\"Related materials\""}) {
+    CAPTURE(query);
+    ProgramResult r = sb.search({query});
+    CHECK(r.status == 1);
+    CHECK(r.err == "");
+  }
+}
+
+// --- Incremental updates ------------------------------------------------------
+
+TEST_CASE("cli: re-running brief-index adds, updates and removes what changed") {
+  Sandbox sb;
+  sb.add_seeds();
+  json first = sb.index_json();
+  CHECK(first["added"] == 2);
+
+  // "bilat" occurs only in dateline-article.txt.
+  CHECK(sb.search({"bilat"}).status == 1);
+  std::string added = sb.add("news/dateline-article.txt");
+  json s = sb.index_json();
+  CHECK(s["added"] == 1);
+  CHECK(s["updated"] == 0);
+  CHECK(s["removed"] == 0);
+  CHECK(s["unchanged"] == 2);
+  {
+    JsonRun run = search_json(sb, {"bilat"});
+    CHECK(run.result.status == 0);
+    REQUIRE(run.hits.size() == 1);
+    CHECK(path_ends_with(run.hits[0], "dateline-article.txt"));
+    CHECK(run.hits[0]["date"] == "2023-03-03");
+  }
+
+  SUBCASE("an unchanged re-run changes nothing") {
+    json again = sb.index_json();
+    CHECK(again["added"] == 0);
+    CHECK(again["updated"] == 0);
+    CHECK(again["removed"] == 0);
+    CHECK(again["unchanged"] == 3);
+    CHECK(again["failed"] == 0);
+    CHECK(sb.search({"bilat"}).status == 0);
+  }
+
+  SUBCASE("a touched file with the same content is not updated") {
+    auto mtime = fs::last_write_time(added);
+    fs::last_write_time(added, mtime + std::chrono::hours(1));
+    json again = sb.index_json();
+    CHECK(again["added"] == 0);
+    CHECK(again["updated"] == 0);
+    CHECK(again["removed"] == 0);
+    CHECK(again["unchanged"] == 3);
+    CHECK(sb.search({"bilat"}).status == 0);
+  }
+
+  SUBCASE("a changed file is re-indexed") {
+    brief::test::write_file(added,
+                            "Zoo keepers meet\n\nQuokkas were discussed by the keepers "
+                            "at length on Tuesday, and nobody mentioned treaties.\n");
+    json again = sb.index_json();
+    CHECK(again["added"] == 0);
+    CHECK(again["updated"] == 1);
+    CHECK(again["removed"] == 0);
+    CHECK(again["unchanged"] == 2);
+    JsonRun run = search_json(sb, {"quokkas"});
+    REQUIRE(run.hits.size() == 1);
+    CHECK(path_ends_with(run.hits[0], "dateline-article.txt"));
+    CHECK(run.hits[0]["title"] == "Zoo keepers meet");
+    CHECK(sb.search({"bilat"}).status == 1);
+    CHECK(sb.search({"Kirby"}).status == 1);
+  }
+
+  SUBCASE("a deleted file is removed") {
+    fs::remove(added);
+    json again = sb.index_json();
+    CHECK(again["added"] == 0);
+    CHECK(again["updated"] == 0);
+    CHECK(again["removed"] == 1);
+    CHECK(again["unchanged"] == 2);
+    ProgramResult r = sb.search({"bilat"});
+    CHECK(r.status == 1);
+    CHECK(r.err == "");
+    CHECK(sb.search({"Kirby"}).status == 1);
+    // The seeds are still there.
+    CHECK(sb.search({"Zakharova"}).status == 0);
+  }
+}
+
+TEST_CASE("cli: updating one folder leaves files indexed from another alone") {
+  Sandbox sb;
+  // "corpus2" starts with "corpus": a prefix match on strings would wrongly
+  // treat its files as being under "corpus".
+  std::string other = sb.dir / "corpus2";
+  fs::create_directories(other);
+  fs::copy_file(fixture_path(std::string("news/") + kSeed1), other + "/" + kSeed1);
+  sb.add(std::string("news/") + kSeed0);
+  // Hidden files are skipped.
+  fs::copy_file(fixture_path("news/dateline-article.txt"), sb.corpus + "/.hidden.txt");
+
+  REQUIRE(sb.index_run({other}).status == 0);
+  json s = sb.index_json();
+  CHECK(s["files"] == 1);
+  CHECK(s["added"] == 1);
+  CHECK(s["removed"] == 0);
+  CHECK(sb.search({"Zakharova"}).status == 0);
+  CHECK(sb.search({"bilat"}).status == 1);
+
+  fs::remove(sb.corpus + "/" + kSeed0);
+  s = sb.index_json();
+  CHECK(s["removed"] == 1);
+  CHECK(sb.search({"Zakharova"}).status == 0);
+  JsonRun run = search_json(sb, {"Blinken OR Lavrov", "--all-passages", "--limit", "1000"});
+  for (const auto& hit : run.hits) CHECK(path_ends_with(hit, kSeed1));
+
+  // The same folder named another way is the same files.
+  ProgramResult r = sb.index_run({"--json", other + "/", other + "/../corpus2"});
+  CHECK(r.status == 0);
+  json again = json::parse(r.out, nullptr, false);
+  REQUIRE_FALSE(again.is_discarded());
+  CHECK(again["added"] == 0);
+  CHECK(again["updated"] == 0);
+  CHECK(again["unchanged"] == 1);
+}
+
+TEST_CASE("cli: a hit's byte range is where its text lies in the file") {
+  Sandbox sb;
+  sb.add_seeds();
+  sb.add("news/dateline-article.txt");
+  REQUIRE(sb.index_run().status == 0);
+  // Passage text has its white space (NBSP too) folded to single spaces.
+  auto fold = [](const std::string& s) {
+    std::string nbsp_free = std::regex_replace(s, std::regex("\xc2\xa0"), " ");
+    std::string out = std::regex_replace(nbsp_free, std::regex("[ \t\r\n]+"), " ");
+    if (!out.empty() && out.front() == ' ') out.erase(0, 1);
+    if (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+  };
+  JsonRun run = search_json(sb, {"Blinken OR Lavrov OR Price OR Whelan OR Kirby",
+                                 "--all-passages", "--limit", "1000"});
+  REQUIRE(run.hits.size() >= 10);
+  for (const auto& hit : run.hits) {
+    std::string file = brief::test::read_file(hit["path"]);
+    std::size_t b = hit["byte_begin"], e = hit["byte_end"];
+    CAPTURE(hit["path"]);
+    CAPTURE(hit["ordinal"]);
+    REQUIRE(b < e);
+    REQUIRE(e <= file.size());
+    CHECK(fold(file.substr(b, e - b)) == fold(hit["text"]));
+  }
+}
+
+TEST_CASE("cli: an unreadable file is listed as a failure") {
+  if (geteuid() == 0) {
+    MESSAGE("skipped: root can read any file");
+    return;
+  }
+  Sandbox sb;
+  sb.add_seeds();
+  std::string locked = sb.corpus + "/" + kSeed0;
+  fs::permissions(locked, fs::perms::none);
+  json s = sb.index_json();
+  CHECK(s["added"] == 1);
+  REQUIRE(s["failures"].size() == 1);
+  CHECK(basename_of(s["failures"][0]["path"]) == kSeed0);
+  CHECK_FALSE(s["failures"][0]["reason"].get<std::string>().empty());
+  CHECK(sb.search({"Zakharova"}).status == 0);
+  fs::permissions(locked, fs::perms::owner_read | fs::perms::owner_write);
+}
+
+// --- Broken inputs ------------------------------------------------------------
+
+TEST_CASE("cli: broken files are listed as failures and the rest is indexed") {
+  Sandbox sb;
+  sb.add(std::string("news/") + kSeed0);
+  const std::vector<std::string> broken = {"binary.txt",      "empty.txt",
+                                           "invalid-utf8.txt", "truncated.json",
+                                           "whitespace-only.txt", "wrong-type.json"};
+  for (const auto& name : broken) sb.add("broken/" + name);
+
+  SUBCASE("json") {
+    json s = sb.index_json();
+    CHECK(s["files"] == 7);
+    CHECK(s["added"] == 1);
+    CHECK(s["failed"] == broken.size());
+    REQUIRE(s["failures"].is_array());
+    CHECK(s["failures"].size() == broken.size());
+    std::map<std::string, std::string> reasons;
+    for (const auto& f : s["failures"]) {
+      std::string name = basename_of(f["path"]);
+      CHECK_MESSAGE(reasons.count(name) == 0, name << " listed twice");
+      reasons[name] = f["reason"];
+      CHECK_MESSAGE(std::find(broken.begin(), broken.end(), name) != broken.end(),
+                    name << " should not fail: " << f["reason"]);
+    }
+    for (const auto& name : broken) {
+      CAPTURE(name);
+      REQUIRE(reasons.count(name) == 1);
+      CHECK_FALSE(reasons[name].empty());
+      CHECK(reasons[name].find('\n') == std::string::npos);
+    }
+    auto mentions = [&](const std::string& name, const std::string& word) {
+      return reasons[name].find(word) != std::string::npos;
+    };
+    CHECK_MESSAGE(mentions("binary.txt", "binary"), reasons["binary.txt"]);
+    CHECK_MESSAGE(mentions("empty.txt", "empty"), reasons["empty.txt"]);
+    CHECK_MESSAGE(mentions("invalid-utf8.txt", "UTF-8"), reasons["invalid-utf8.txt"]);
+    CHECK_MESSAGE(mentions("truncated.json", "JSON"), reasons["truncated.json"]);
+    CHECK_MESSAGE((mentions("wrong-type.json", "number") || mentions("wrong-type.json", "object")),
+                  reasons["wrong-type.json"]);
+
+    // The good file is searchable.
+    JsonRun run = search_json(sb, {"Whelan"});
+    CHECK(run.result.status == 0);
+    REQUIRE_FALSE(run.hits.empty());
+    for (const auto& hit : run.hits) CHECK(path_ends_with(hit, kSeed0));
+
+    // A re-run still completes, and a fixed file is then indexed.
+    brief::test::write_file(sb.corpus + "/empty.txt",
+                            "Fixed file\n\nThe aardvark briefing went ahead as planned.\n");
+    json again = sb.index_json();
+    CHECK(again["added"] == 1);
+    CHECK(again["unchanged"] == 1);
+    for (const auto& f : again["failures"]) CHECK(basename_of(f["path"]) != "empty.txt");
+    CHECK(sb.search({"aardvark"}).status == 0);
+  }
+
+  SUBCASE("text") {
+    ProgramResult r = sb.index_run();
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    auto lines = lines_of(r.out);
+    CHECK(std::find(lines.begin(), lines.end(), "failed: 6") != lines.end());
+    auto failed = text_section(r.out, "Failed");
+    REQUIRE(failed.size() == broken.size());
+    for (const auto& name : broken) {
+      CAPTURE(name);
+      CHECK(std::any_of(failed.begin(), failed.end(), [&](const std::string& line) {
+        return line.find(name + ": ") != std::string::npos;
+      }));
+    }
+    CHECK(sb.search({"Whelan"}).status == 0);
+  }
+}
+
+// --- Errors -------------------------------------------------------------------
+
+TEST_CASE("cli: errors exit 2 with one line on stderr") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+
+  SUBCASE("a bad query") {
+    for (const char* query : {"date:notadate", "date:2023-02-30..", "date:2023..2022",
+                              "Blinken AND"}) {
+      CAPTURE(query);
+      check_error(sb.search({query}), "brief-search");
+      check_error(sb.search({query, "--json"}), "brief-search");
+    }
+  }
+
+  SUBCASE("a missing index") {
+    std::string missing = sb.dir / "no-such-index";
+    ProgramResult r = run({search_program(), "--index", missing, "Blinken"}, sb.env());
+    check_error(r, "brief-search");
+    CHECK_MESSAGE(r.err.find(missing) != std::string::npos, r.err);
+    CHECK_FALSE(fs::exists(missing));  // A search never creates an index.
+
+    r = run({search_program(), "--index", "/nonexistent/x", "Blinken"}, sb.env());
+    check_error(r, "brief-search");
+    CHECK_MESSAGE(r.err.find("/nonexistent/x") != std::string::npos, r.err);
+  }
+
+  SUBCASE("bad options") {
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--limit", "0", "Blinken"},
+             {"--limit", "-3", "Blinken"},
+             {"--limit", "ten", "Blinken"},
+             {"--offset", "-1", "Blinken"},
+             {"--bogus", "Blinken"},
+             {"--sort", "sideways", "Blinken"},
+             {"--color", "sometimes", "Blinken"},
+             {"--since", "2023-02-30", "Blinken"},
+             {"--since", "2023-04", "--until", "2023-03", "Blinken"},
+             {"--recency-weight", "2", "Blinken"},
+             {}}) {  // No query and no filter.
+      std::string joined;
+      for (const auto& a : args) joined += a + " ";
+      CAPTURE(joined);
+      check_error(sb.search(args), "brief-search");
+    }
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"--bogus", sb.corpus}, {"--threads", "-1", sb.corpus}, {"--batch", "0", sb.corpus}}) {
+      CAPTURE(args[0]);
+      check_error(sb.index_run(args), "brief-index");
+    }
+    // No PATH.
+    check_error(run({index_program(), "--index", sb.index}, sb.env()), "brief-index");
+  }
+
+  SUBCASE("brief-index with a missing path leaves the index as it was") {
+    std::string missing = sb.dir / "no-such-corpus";
+    ProgramResult r = sb.index_run({missing});
+    check_error(r, "brief-index");
+    CHECK_MESSAGE(r.err.find(missing) != std::string::npos, r.err);
+    CHECK(sb.search({"Zakharova"}).status == 0);
+    CHECK(sb.search({"Whelan"}).status == 0);
+
+    // Also when named alongside the indexed folder.
+    r = sb.index_run({sb.corpus, missing});
+    check_error(r, "brief-index");
+    CHECK(sb.search({"Zakharova"}).status == 0);
+    json s = sb.index_json();
+    CHECK(s["removed"] == 0);
+    CHECK(s["added"] == 0);
+    CHECK(s["unchanged"] == 2);
+  }
+
+  SUBCASE("--index naming a folder that is not an index") {
+    // The corpus folder holds articles: brief-index must not write there.
+    ProgramResult r =
+        run({index_program(), "--index", sb.corpus, sb.corpus}, sb.env());
+    check_error(r, "brief-index");
+    CHECK_FALSE(fs::exists(sb.corpus + "/iamglass"));
+  }
+}
+
+TEST_CASE("cli: no hits exits 1 with nothing on stderr") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+
+  ProgramResult r = sb.search({"zyzzyva"});
+  CHECK(r.status == 1);
+  CHECK(r.err == "");
+  CHECK(r.out == "No passages match.\n");
+
+  JsonRun run = search_json(sb, {"zyzzyva"});
+  CHECK(run.result.status == 1);
+  CHECK(run.hits.empty());
+  CHECK(run.summary["returned"] == 0);
+  CHECK(run.summary["total"] == 0);
+
+  // A filter that excludes everything.
+  CHECK(sb.search({"Blinken", "--until", "2022"}).status == 1);
+}
+
+TEST_CASE("cli: a locked index makes brief-index exit 75") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  sb.add("news/dateline-article.txt");
+  {
+    Xapian::WritableDatabase writer(sb.index, Xapian::DB_OPEN);
+    ProgramResult r = sb.index_run();
+    check_error(r, "brief-index", 75);
+    CHECK_MESSAGE(r.err.find("locked") != std::string::npos, r.err);
+    // Readers are not blocked by a writer.
+    ProgramResult s = sb.search({"Zakharova"});
+    CHECK(s.status == 0);
+    CHECK(s.err == "");
+  }
+  json s = sb.index_json();
+  CHECK(s["added"] == 1);
+  CHECK(sb.search({"bilat"}).status == 0);
+}
+
+// --- Help, version, colour ----------------------------------------------------
+
+TEST_CASE("cli: --help and --version exit 0") {
+  Sandbox sb;
+  for (const auto& [prog, name] :
+       std::vector<std::pair<std::string, std::string>>{{index_program(), "brief-index"},
+                                                        {search_program(), "brief-search"}}) {
+    CAPTURE(name);
+    for (const char* flag : {"--help", "-h"}) {
+      ProgramResult r = run({prog, flag}, sb.env());
+      CHECK(r.status == 0);
+      CHECK(r.err == "");
+      CHECK(r.out.starts_with("Usage: " + name));
+      CHECK(r.out.find("--index") != std::string::npos);
+      CHECK(r.out.find("Exit status") != std::string::npos);
+    }
+    for (const char* flag : {"--version", "-V"}) {
+      ProgramResult r = run({prog, flag}, sb.env());
+      CHECK(r.status == 0);
+      CHECK(r.err == "");
+      CHECK_MESSAGE(std::regex_match(r.out, std::regex(name + R"( [0-9]+\.[0-9]+\.[0-9]+\n)")),
+                    r.out);
+    }
+  }
+  // Neither creates an index.
+  CHECK_FALSE(fs::exists(sb.dir / "default-index"));
+  CHECK_FALSE(fs::exists(sb.dir / "xdg"));
+}
+
+TEST_CASE("cli: --color always highlights, piped output is plain") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+
+  ProgramResult always = sb.search({"Whelan", "--color", "always"});
+  CHECK(always.status == 0);
+  CHECK(always.out.find("\x1b[") != std::string::npos);
+  CHECK(always.out.find("Whelan") != std::string::npos);
+
+  // stdout is a file here, not a terminal; NO_COLOR is empty (not set).
+  ProgramResult piped = sb.search({"Whelan"}, {"NO_COLOR=", "TERM=xterm-256color"});
+  CHECK(piped.status == 0);
+  CHECK(piped.out.find('\x1b') == std::string::npos);
+  CHECK(piped.out.find("Whelan") != std::string::npos);
+
+  ProgramResult never = sb.search({"Whelan", "--color", "never"}, {"NO_COLOR="});
+  CHECK(never.out.find('\x1b') == std::string::npos);
+
+  // Colour changes nothing but the escapes.
+  std::string stripped = std::regex_replace(always.out, std::regex("\x1b\\[[0-9;]*m"), "");
+  CHECK(stripped == piped.out);
+}
+
+// --- Records, sidecars ----------------------------------------------------------
+
+TEST_CASE("cli: JSON records are found with their title, date and speakers") {
+  Sandbox sb;
+  sb.add("records/briefings.jsonl");
+  sb.add("records/single.json");
+  json s = sb.index_json();
+  CHECK(s["files"] == 2);
+  CHECK(s["added"] == 2);
+  CHECK(s["failed"] == 0);
+  CHECK(s["articles"] == 4);
+
+  // The records as the fixture declares them.
+  std::vector<json> records = json_lines(brief::test::read_file(fixture_path("records/briefings.jsonl")));
+  REQUIRE(records.size() == 3);
+  struct Case {
+    const char* query;
+    std::size_t record;
+  };
+  for (const Case& c : {Case{"Taiwan earthquake", 2}, Case{"Trudeau", 1},
+                        Case{"\"Strategic Stability Dialogue\"", 0}}) {
+    CAPTURE(c.query);
+    const json& record = records[c.record];
+    JsonRun run = search_json(sb, {c.query, "--all-passages"});
+    CHECK(run.result.status == 0);
+    REQUIRE_FALSE(run.hits.empty());
+    for (const auto& hit : run.hits) {
+      CHECK(path_ends_with(hit, "briefings.jsonl"));
+      CHECK(hit["title"] == record["title"]);
+      CHECK(hit["date"] == record["date"]);
+      CHECK(hit["kind"] == "record");
+      CHECK(hit["url"] == record["url"]);
+      CHECK(hit["source"] == record["source"]);
+      if (record["speakers"].size() == 1) {
+        REQUIRE(hit["speakers"].size() == 1);
+        CHECK(hit["speakers"][0]["name"] == record["speakers"][0]);
+      }
+    }
+  }
+
+  // single.json keeps its text under "body".
+  json single = json::parse(brief::test::read_file(fixture_path("records/single.json")));
+  JsonRun run = search_json(sb, {"Finland"});
+  CHECK(run.result.status == 0);
+  REQUIRE_FALSE(run.hits.empty());
+  CHECK(path_ends_with(run.hits[0], "single.json"));
+  CHECK(run.hits[0]["title"] == single["title"]);
+  CHECK(run.hits[0]["date"] == "2023-04-04");
+}
+
+TEST_CASE("cli: a sidecar's title and date win over the article's") {
+  Sandbox sb;
+  sb.add("news/sidecar-article.txt");
+  sb.add("news/sidecar-article.json");
+  json s = sb.index_json();
+  CHECK(s["files"] == 1);  // The sidecar is not an input of its own.
+  CHECK(s["added"] == 1);
+  CHECK(s["failed"] == 0);
+  CHECK(s["undated"].empty());
+
+  json sidecar = json::parse(brief::test::read_file(fixture_path("news/sidecar-article.json")));
+  JsonRun run = search_json(sb, {"Belfast", "--all-passages"});
+  CHECK(run.result.status == 0);
+  REQUIRE_FALSE(run.hits.empty());
+  for (const auto& hit : run.hits) {
+    CHECK(path_ends_with(hit, "sidecar-article.txt"));
+    CHECK(hit["title"] == sidecar["title"]);
+    CHECK(hit["date"] == "2023-04-05");
+    CHECK(hit["source"] == sidecar["source"]);
+    CHECK(hit["url"] == sidecar["url"]);
+  }
+  // The article's own first line is not its title.
+  CHECK(run.hits[0]["title"] != "Biden heads to Northern Ireland and Ireland next week");
+  // Date filters see the sidecar's date.
+  CHECK(sb.search({"Belfast", "--since", "2023-04-05", "--until", "2023-04-05"}).status == 0);
+  CHECK(sb.search({"Belfast", "--until", "2023-04-04"}).status == 1);
+}
+
+// --- Facets, filters, paging ----------------------------------------------------
+
+TEST_CASE("cli: --facets counts agree with the matching hits") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+
+  auto speaker_count = [](const json& summary, const std::string& name) -> std::int64_t {
+    for (const auto& f : summary["facets"]["speaker"])
+      if (f["value"] == name) return f["count"];
+    return 0;
+  };
+
+  for (const char* query : {"Blinken OR Lavrov OR Whelan", "Blinken"}) {
+    CAPTURE(query);
+    JsonRun faceted = search_json(sb, {query, "--facets"});
+    REQUIRE(faceted.summary.contains("facets"));
+    const json& facets = faceted.summary["facets"];
+    CHECK(faceted.summary["total_exact"] == true);
+    std::int64_t price = speaker_count(faceted.summary, "Ned Price");
+    CHECK(price > 0);
+    JsonRun all = search_json(sb, {query, "--speaker", "Ned Price", "--all-passages",
+                                   "--limit", "1000"});
+    CHECK(static_cast<std::int64_t>(all.hits.size()) == price);
+    for (const auto& hit : all.hits) CHECK(has_speaker(hit, "Ned Price"));
+    // Months plus undated add up to the total.
+    std::int64_t months = 0;
+    for (const auto& f : facets["month"]) months += f["count"].get<std::int64_t>();
+    CHECK(months + facets["undated"].get<std::int64_t>() == faceted.summary["total"]);
+    // The total is the number of matching passages.
+    JsonRun every = search_json(sb, {query, "--all-passages", "--limit", "1000"});
+    CHECK(faceted.summary["total"] == every.hits.size());
+  }
+
+  // A filter alone, no query.
+  JsonRun price_only = search_json(sb, {"--speaker", "Ned Price", "--all-passages", "--limit",
+                                        "1000", "--facets"});
+  CHECK(price_only.result.status == 0);
+  CHECK(speaker_count(price_only.summary, "Ned Price") ==
+        static_cast<std::int64_t>(price_only.hits.size()));
+  for (const auto& hit : price_only.hits) CHECK(has_speaker(hit, "Ned Price"));
+
+  // Text output of --facets.
+  ProgramResult text = sb.search({"Blinken", "--facets"});
+  CHECK(text.status == 0);
+  CHECK(text.out.find("\nSpeakers:\n") != std::string::npos);
+  CHECK(text.out.find("Ned Price") != std::string::npos);
+  CHECK(text.out.find("\nMonths:\n") != std::string::npos);
+}
+
+TEST_CASE("cli: --since, --until, --offset and --limit") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+
+  SUBCASE("date filters drop undated passages and those outside the range") {
+    JsonRun run = search_json(sb, {"Blinken", "--since", "2023-03", "--all-passages",
+                                   "--limit", "1000"});
+    REQUIRE_FALSE(run.hits.empty());
+    for (const auto& hit : run.hits) {
+      REQUIRE(hit["date"].is_string());
+      CHECK(hit["date"].get<std::string>() >= "2023-03-01");
+    }
+    CHECK(sb.search({"Blinken", "--since", "2023-03-04"}).status == 1);
+    CHECK(sb.search({"Blinken", "--until", "2023-03-02"}).status == 1);
+    CHECK(sb.search({"Blinken", "--since", "2023", "--until", "2023"}).status == 0);
+  }
+
+  SUBCASE("paging returns the same hits as one long page") {
+    JsonRun all = search_json(sb, {"Blinken", "--all-passages", "--limit", "6"});
+    REQUIRE(all.hits.size() == 6);
+    JsonRun page = search_json(sb, {"Blinken", "--all-passages", "--limit", "3",
+                                    "--offset", "2"});
+    REQUIRE(page.hits.size() == 3);
+    CHECK(page.summary["offset"] == 2);
+    for (std::size_t i = 0; i < 3; ++i) {
+      CAPTURE(i);
+      CHECK(page.hits[i]["rank"] == i + 3);
+      CHECK(page.hits[i]["path"] == all.hits[i + 2]["path"]);
+      CHECK(page.hits[i]["ordinal"] == all.hits[i + 2]["ordinal"]);
+    }
+    JsonRun one = search_json(sb, {"Blinken", "--limit", "1"});
+    CHECK(one.hits.size() == 1);
+  }
+
+  SUBCASE("by default one passage per article") {
+    JsonRun run = search_json(sb, {"Blinken OR Lavrov", "--limit", "1000"});
+    std::set<std::string> paths;
+    for (const auto& hit : run.hits) {
+      std::string path = hit["path"];
+      CHECK_MESSAGE(paths.insert(path).second, path << " listed twice");
+    }
+    CHECK(paths.size() == 2);
+  }
+}
+
+TEST_CASE("cli: BRIEF_INDEX names the index when --index is not given") {
+  Sandbox sb;
+  sb.add_seeds();
+  std::string index = sb.dir / "env-index";
+  std::vector<std::string> env = sb.env({"BRIEF_INDEX=" + index});
+  ProgramResult r = run({index_program(), "-q", sb.corpus}, env);
+  CHECK(r.status == 0);
+  CHECK(r.out == "");  // --quiet
+  CHECK(r.err == "");
+  CHECK(fs::exists(index));
+  CHECK_FALSE(fs::exists(sb.index));
+  r = run({search_program(), "Zakharova"}, env);
+  CHECK(r.status == 0);
+  CHECK(r.out.find(kSeed1) != std::string::npos);
+}

@@ -1,0 +1,167 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Tests for building and updating an index.
+
+#include "brief/indexer.h"
+
+#include <doctest/doctest.h>
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "brief/error.h"
+#include "brief/searcher.h"
+#include "test_util.h"
+
+namespace brief {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+void copy_seeds(const std::string& dir) {
+  fs::create_directories(dir);
+  for (const char* name : {"000_cd1b8dd590950c2c.txt", "001_bf53c8655c45bcc9.txt"})
+    fs::copy_file(test::fixture_path(std::string("news/") + name), dir + "/" + name);
+}
+
+std::int64_t count_hits(const std::string& index, const std::string& query) {
+  Searcher s = Searcher::open(index);
+  SearchRequest r;
+  r.query = query;
+  r.limit = 1000;
+  r.one_per_article = false;
+  return static_cast<std::int64_t>(s.search(r).hits.size());
+}
+
+}  // namespace
+
+TEST_CASE("indexer: a first run adds every file and records undated ones") {
+  test::TempDir tmp;
+  copy_seeds(tmp / "corpus");
+  Indexer indexer = Indexer::open(tmp / "index");
+  IndexStats stats = indexer.update({tmp / "corpus"});
+  CHECK(stats.files_seen == 2);
+  CHECK(stats.added == 2);
+  CHECK(stats.failures.empty());
+  CHECK(stats.passages == 20);
+  REQUIRE(stats.undated.size() == 1);
+  CHECK(stats.undated[0].ends_with("000_cd1b8dd590950c2c.txt"));
+}
+
+TEST_CASE("indexer: re-runs add, update and remove only what changed") {
+  test::TempDir tmp;
+  std::string corpus = tmp / "corpus";
+  copy_seeds(corpus);
+  std::string index = tmp / "index";
+  { Indexer::open(index).update({corpus}); }
+
+  SUBCASE("an unchanged re-run does nothing") {
+    IndexStats s = Indexer::open(index).update({corpus});
+    CHECK(s.unchanged == 2);
+    CHECK(s.added + s.updated + s.removed == 0);
+    CHECK(s.passages == 0);
+  }
+  SUBCASE("a new file is added and searchable") {
+    test::write_file(corpus + "/new.txt", "Fresh title\n\nThe zeppelin announcement.\n");
+    IndexStats s = Indexer::open(index).update({corpus});
+    CHECK(s.added == 1);
+    CHECK(s.unchanged == 2);
+    CHECK(count_hits(index, "zeppelin") == 1);
+  }
+  SUBCASE("a changed file is re-indexed, its old passages gone") {
+    test::write_file(corpus + "/new.txt", "T\n\nThe zeppelin announcement.\n");
+    Indexer::open(index).update({corpus});
+    test::write_file(corpus + "/new.txt", "T\n\nThe dirigible announcement, longer now.\n");
+    IndexStats s = Indexer::open(index).update({corpus});
+    CHECK(s.updated == 1);
+    CHECK(count_hits(index, "zeppelin") == 0);
+    CHECK(count_hits(index, "dirigible") == 1);
+  }
+  SUBCASE("a file with new times but the same content is not re-indexed") {
+    fs::last_write_time(corpus + "/000_cd1b8dd590950c2c.txt",
+                        fs::file_time_type::clock::now());
+    IndexStats s = Indexer::open(index).update({corpus});
+    CHECK(s.updated == 0);
+    CHECK(s.unchanged == 2);
+  }
+  SUBCASE("a deleted file is removed") {
+    fs::remove(corpus + "/000_cd1b8dd590950c2c.txt");
+    IndexStats s = Indexer::open(index).update({corpus});
+    CHECK(s.removed == 1);
+    CHECK(count_hits(index, "\"pair discussed\"") == 0);
+    CHECK(count_hits(index, "Zakharova") > 0);
+  }
+  SUBCASE("files outside the given paths are kept") {
+    std::string other = tmp / "other";
+    test::write_file(other + "/o.txt", "Other\n\nA quokka appeared.\n");
+    Indexer::open(index).update({other});
+    CHECK(count_hits(index, "quokka") == 1);
+    CHECK(count_hits(index, "Zakharova") > 0);
+  }
+}
+
+TEST_CASE("indexer: bad files are reported and the rest indexed") {
+  test::TempDir tmp;
+  std::string corpus = tmp / "corpus";
+  copy_seeds(corpus);
+  for (const char* name : {"empty.txt", "binary.txt", "invalid-utf8.txt", "truncated.json",
+                           "wrong-type.json", "whitespace-only.txt"})
+    fs::copy_file(test::fixture_path(std::string("broken/") + name), corpus + "/" + name);
+  IndexStats s = Indexer::open(tmp / "index").update({corpus});
+  CHECK(s.added == 2);
+  REQUIRE(s.failures.size() == 6);
+  for (const auto& f : s.failures) {
+    CAPTURE(f.path);
+    CHECK_FALSE(f.reason.empty());
+    CHECK(f.reason.find('\n') == std::string::npos);
+  }
+  CHECK(count_hits(tmp / "index", "Zakharova") > 0);
+}
+
+TEST_CASE("indexer: a missing input is an error and the index stays intact") {
+  test::TempDir tmp;
+  copy_seeds(tmp / "corpus");
+  std::string index = tmp / "index";
+  Indexer::open(index).update({tmp / "corpus"});
+  try {
+    Indexer::open(index).update({tmp / "corpus", tmp / "missing"});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kNotFound);
+    CHECK(std::string(e.what()).find("missing") != std::string::npos);
+  }
+  CHECK(count_hits(index, "Zakharova") > 0);
+}
+
+TEST_CASE("indexer: a second writer gets kIndexLocked") {
+  test::TempDir tmp;
+  std::string index = tmp / "index";
+  Indexer first = Indexer::open(index);
+  try {
+    Indexer::open(index);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kIndexLocked);
+  }
+}
+
+TEST_CASE("indexer: a folder that is not an index is refused") {
+  test::TempDir tmp;
+  test::write_file(tmp / "notes/a.txt", "hello");
+  CHECK_THROWS_AS(Indexer::open(tmp / "notes"), Error);
+  CHECK(fs::exists(tmp / "notes/a.txt"));
+}
+
+TEST_CASE("indexer: passages carry terms, values and data") {
+  test::TempDir tmp;
+  copy_seeds(tmp / "corpus");
+  Indexer::open(tmp / "index").update({tmp / "corpus"});
+  Xapian::Database db(tmp / "index");
+  CHECK(db.get_doccount() == 20);
+  CHECK(db.get_termfreq("XSPEAKERned price") >= 10);
+  CHECK(db.get_termfreq("XSPEAKERmaria zakharova") == 2);
+  CHECK(db.get_termfreq("XUNDATED") == 9);
+  CHECK(db.get_value_upper_bound(0) == "20230303");
+}
+
+}  // namespace brief

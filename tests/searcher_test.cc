@@ -1,0 +1,175 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+// Tests for searching an index.
+
+#include "brief/searcher.h"
+
+#include <doctest/doctest.h>
+
+#include <filesystem>
+#include <set>
+
+#include "brief/error.h"
+#include "brief/indexer.h"
+#include "test_util.h"
+
+namespace brief {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// One index over the seeds and the transcript fixtures, built once.
+const std::string& shared_index() {
+  static test::TempDir* dir = [] {
+    auto* d = new test::TempDir;
+    Indexer::open(*d / "index")
+        .update({test::fixture_path("news"), test::fixture_path("transcripts")});
+    return d;
+  }();
+  static std::string path = *dir / "index";
+  return path;
+}
+
+SearchResults search(SearchRequest r) {
+  Searcher s = Searcher::open(shared_index());
+  return s.search(r);
+}
+
+bool has_speaker(const Hit& h, const std::string& name) {
+  for (const auto& s : h.speakers)
+    if (s.name == name) return true;
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("searcher: New START finds the seed passage, attributed to Ned Price") {
+  auto results = search({.query = "New START", .limit = 50});
+  bool found = false;
+  for (const auto& h : results.hits) {
+    if (h.text.find("The pair discussed three topics: New START treaty") == std::string::npos)
+      continue;
+    found = true;
+    CHECK(has_speaker(h, "Ned Price"));
+    CHECK_FALSE(h.date.has_value());
+    CHECK(h.path.ends_with("000_cd1b8dd590950c2c.txt"));
+    CHECK(h.ordinal == 2);
+    CHECK_FALSE(h.highlights.empty());
+    for (auto [b, e] : h.highlights) {
+      std::string word = h.snippet.substr(b, e - b);
+      CHECK((word == "New" || word == "START" || word == "New START"));
+    }
+  }
+  CHECK(found);
+}
+
+TEST_CASE("searcher: speaker: and --speaker filter by canonical speaker") {
+  auto quoted = search({.query = "speaker:\"Maria Zakharova\"", .limit = 50,
+                        .one_per_article = false});
+  REQUIRE(quoted.hits.size() == 2);
+  for (const auto& h : quoted.hits) {
+    CHECK(has_speaker(h, "Maria Zakharova"));
+    CHECK(h.date == Date{2023, 3, 3});
+  }
+  // A surname finds the same passages, as does the option.
+  auto surname = search({.query = "speaker:Zakharova", .limit = 50, .one_per_article = false});
+  CHECK(surname.hits.size() == 2);
+  auto option = search({.speakers = {"Maria Zakharova"}, .limit = 50, .one_per_article = false});
+  CHECK(option.hits.size() == 2);
+  auto none = search({.query = "speaker:Nobody", .limit = 50});
+  CHECK(none.hits.empty());
+}
+
+TEST_CASE("searcher: date ranges, open ends and filters") {
+  auto in_2022 = search({.query = "date:2022-01-01..2022-12-31", .limit = 1000,
+                         .one_per_article = false});
+  REQUIRE_FALSE(in_2022.hits.empty());
+  for (const auto& h : in_2022.hits) {
+    REQUIRE(h.date.has_value());
+    CHECK(h.date->year == 2022);
+  }
+  auto since = search({.query = "Kirby", .since = Date{2023, 1, 1}, .limit = 1000});
+  for (const auto& h : since.hits) CHECK(*h.date >= Date{2023, 1, 1});
+  auto open_end = search({.query = "date:..2021-12-31", .limit = 1000, .one_per_article = false});
+  for (const auto& h : open_end.hits) CHECK(h.date->year == 2021);
+  auto month = search({.query = "date:2023-02", .limit = 1000, .one_per_article = false});
+  REQUIRE_FALSE(month.hits.empty());
+  for (const auto& h : month.hits) CHECK((h.date->year == 2023 && h.date->month == 2));
+}
+
+TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
+  for (const char* q : {"date:2023-02-30..", "date:notadate", "date:2024..2023",
+                        "speaker:\"\""}) {
+    CAPTURE(q);
+    try {
+      search({.query = q});
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::kQuerySyntax);
+    }
+  }
+}
+
+TEST_CASE("searcher: sort orders") {
+  auto by_date = search({.query = "Russia", .limit = 50, .sort = SortOrder::kDate});
+  REQUIRE(by_date.hits.size() > 2);
+  for (std::size_t i = 1; i < by_date.hits.size(); ++i) {
+    if (by_date.hits[i].date && by_date.hits[i - 1].date)
+      CHECK(*by_date.hits[i - 1].date >= *by_date.hits[i].date);
+  }
+  auto by_relevance = search({.query = "Russia", .limit = 50, .sort = SortOrder::kRelevance});
+  for (std::size_t i = 1; i < by_relevance.hits.size(); ++i)
+    CHECK(by_relevance.hits[i - 1].relevance >= by_relevance.hits[i].relevance);
+  auto blend = search({.query = "Russia", .limit = 50});
+  for (std::size_t i = 1; i < blend.hits.size(); ++i)
+    CHECK(blend.hits[i - 1].score >= blend.hits[i].score);
+}
+
+TEST_CASE("searcher: one hit per article unless all passages are asked for") {
+  auto collapsed = search({.query = "Price", .limit = 100});
+  std::set<std::string> paths;
+  for (const auto& h : collapsed.hits) CHECK(paths.insert(h.path).second);
+  auto all = search({.query = "Price", .limit = 100, .one_per_article = false});
+  CHECK(all.hits.size() > collapsed.hits.size());
+}
+
+TEST_CASE("searcher: facets count every matching passage") {
+  auto r = search({.query = "Blinken OR Lavrov", .limit = 5, .facets = true});
+  CHECK(r.total_exact);
+  auto all = search({.query = "Blinken OR Lavrov", .limit = 1000, .one_per_article = false});
+  CHECK(r.total == static_cast<std::int64_t>(all.hits.size()));
+  std::int64_t price = 0;
+  for (const auto& h : all.hits) price += has_speaker(h, "Ned Price");
+  bool seen = false;
+  for (const auto& f : r.speaker_facets) {
+    if (f.value == "Ned Price") {
+      CHECK(f.count == price);
+      seen = true;
+    }
+  }
+  CHECK(seen);
+  for (const auto& f : r.month_facets) CHECK(f.value.size() == 7);
+}
+
+TEST_CASE("searcher: a missing index is kNotFound") {
+  try {
+    Searcher::open("/nonexistent/brief/index");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kNotFound);
+    CHECK(std::string(e.what()).find("/nonexistent/brief/index") != std::string::npos);
+  }
+}
+
+TEST_CASE("searcher: snippets are plain text, not HTML-escaped") {
+  test::TempDir tmp;
+  test::write_file(tmp / "c/a.txt", "T\n\nThe R&D budget is <large> & \"growing\", Price said.\n");
+  Indexer::open(tmp / "index").update({tmp / "c"});
+  Searcher s = Searcher::open(tmp / "index");
+  auto r = s.search({.query = "budget"});
+  REQUIRE(r.hits.size() == 1);
+  CHECK(r.hits[0].snippet.find("R&D budget is <large> & \"growing\"") != std::string::npos);
+  CHECK(r.hits[0].snippet.find("&amp;") == std::string::npos);
+}
+
+}  // namespace brief
