@@ -1070,7 +1070,7 @@ std::vector<Article> load_article(const std::string& path) {
   std::string content = read_file(path);
   std::vector<Article> articles = parse_article(content, path);
   std::string ext = text::ascii_lower(extension_of(path));
-  if (ext != ".json" && ext != ".jsonl") {
+  if (ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text") {
     std::string sidecar = path.substr(0, path.size() - ext.size()) + ".json";
     std::error_code ec;
     if (std::filesystem::is_regular_file(sidecar, ec)) {

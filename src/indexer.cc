@@ -76,7 +76,8 @@ bool is_indexable_extension(const fs::path& p) {
 bool is_repository_file(const fs::path& p) {
   std::string name = text::ascii_lower(p.filename().string());
   for (std::string_view stem : {"readme", "license", "licence", "copying",
-                                "changelog", "source.md", "authors"}) {
+                                "changelog", "source.md", "authors",
+                                "aliases.json"}) {
     if (name == stem || name.starts_with(std::string(stem) + ".")) return true;
   }
   return false;
@@ -86,6 +87,12 @@ std::int64_t mtime_ns(const fs::file_time_type& t) {
   return std::chrono::duration_cast<std::chrono::nanoseconds>(
              t.time_since_epoch())
       .count();
+}
+
+// Extensions of files that may have a NAME.json sidecar.
+bool takes_sidecar(const fs::path& p) {
+  std::string ext = text::ascii_lower(p.extension().string());
+  return ext == ".txt" || ext == ".md" || ext == ".markdown" || ext == ".text";
 }
 
 fs::path sidecar_of(const fs::path& p) {
@@ -323,7 +330,7 @@ struct Indexer::Impl {
       auto t = fs::last_write_time(p, ec);
       e.mtime_ns = ec ? 0 : mtime_ns(t);
       fs::path side = sidecar_of(p);
-      if (side != p && fs::is_regular_file(side, ec)) {
+      if (takes_sidecar(p) && fs::is_regular_file(side, ec)) {
         e.sidecar_size = static_cast<std::int64_t>(fs::file_size(side, ec));
         e.sidecar_mtime_ns = mtime_ns(fs::last_write_time(side, ec));
       }
@@ -456,7 +463,15 @@ struct Indexer::Impl {
         ++progress.files_done;
         std::string key = schema::file_key(r->entry.path);
         if (r->failure) {
+          // The file no longer holds what was indexed: drop its old
+          // passages, so the index never answers from stale text.
           stats.failures.push_back({r->entry.path, *r->failure});
+          if (!r->is_new) {
+            db.delete_document(std::string(schema::kFile) + key);
+            db.set_metadata(std::string(schema::kFileMetaPrefix) + key, "");
+            if (++in_batch >= static_cast<std::size_t>(std::max(options.batch_files, 1)))
+              commit_batch(false);
+          }
           continue;
         }
         if (r->touched_only) {
@@ -469,6 +484,7 @@ struct Indexer::Impl {
           stats.passages += r->entry.passages;
           progress.passages_done += r->entry.passages;
           if (r->entry.undated) stats.undated.push_back(r->entry.path);
+          for (const auto& w : r->warnings) stats.warnings.push_back({r->entry.path, w});
         }
         db.set_metadata(std::string(schema::kFileMetaPrefix) + key,
                         encode_manifest_entry(r->entry));

@@ -329,7 +329,8 @@ struct Searcher::Impl {
 
     Xapian::Enquire enquire(db);
     enquire.set_query(combine(query));
-    if (request.sort == SortOrder::kDate)
+    // With no words to rank by, every weight is 0: list newest first.
+    if (request.sort == SortOrder::kDate || !has_text)
       enquire.set_sort_by_value_then_relevance(schema::kDate, true);
 
     if (request.one_per_article) enquire.set_collapse_key(schema::kArticle);
@@ -435,11 +436,20 @@ Searcher Searcher::open(const std::string& path) {
     throw Error(ErrorCode::kNotFound,
                 "no index at " + path +
                     "; build one with brief-index PATH... (or set --index / BRIEF_INDEX)");
+  namespace fs = std::filesystem;
+  if (!fs::is_directory(path, ec) ||
+      (!fs::exists(fs::path(path) / "iamglass", ec) &&
+       !fs::exists(fs::path(path) / "iamchert", ec)))
+    throw Error(ErrorCode::kNotFound,
+                path + " is not a brief-search index; check --index or BRIEF_INDEX");
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   try {
     impl->db = Xapian::Database(path);
     std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
+    if (format.empty())
+      throw Error(ErrorCode::kNotFound,
+                  path + " is a Xapian database but not a brief-search index");
     if (format != schema::kFormatVersion)
       throw Error(ErrorCode::kIndexVersion,
                   "index " + path + ": format '" + format + "' is not '" +

@@ -320,7 +320,10 @@ std::string last_word(std::string_view name) {
 // People the article names, with the role words seen before their names.
 class PeopleTable {
  public:
-  void scan(std::string_view s) {
+  // Records the names in `s`. In a title-case `s` (a title) a name counts
+  // only where a lower-case word, a comma or the end closes it, since every
+  // word there is capitalised.
+  void scan(std::string_view s, bool title_case = false) {
     std::vector<Token> tokens = tokenize(s);
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (!is_name_word(tokens[i].word)) continue;
@@ -339,6 +342,14 @@ class PeopleTable {
         --j;
       }
       if (parts.size() == 3 && is_initial(parts[1])) parts.erase(parts.begin() + 1);
+      if (title_case && parts.size() >= 2) {
+        bool closed = j + 1 >= tokens.size() || !text::is_capitalized(tokens[j + 1].word) ||
+                      tokens[j].ends_clause || tokens[j].ends_sentence;
+        if (parts.size() > 2 || !closed) {
+          i = j;
+          continue;
+        }
+      }
       if (parts.size() >= 2) {
         // Given name and surname; a middle initial is dropped, and of
         // three words the first is more often a place than a name.
@@ -487,7 +498,7 @@ class Attributor {
  public:
   Attributor(const Article& article, const std::vector<Passage>& passages)
       : article_(article), passages_(passages) {
-    people_.scan(article.title);
+    people_.scan(article.title, /*title_case=*/true);
     for (const auto& p : passages) people_.scan(p.text);
     for (const auto& name : article.declared_speakers) people_.add_full(name, "");
   }

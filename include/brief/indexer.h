@@ -68,6 +68,9 @@ struct IndexStats {
   std::vector<FileFailure> failures;
   // Files written by this update whose articles have no date.
   std::vector<std::string> undated;
+  // Files indexed with a problem worth knowing ("record 2 does not
+  // parse; skipped", "invalid date '2023-02-30' ignored").
+  std::vector<FileFailure> warnings;
   double seconds = 0;
 };
 

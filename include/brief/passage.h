@@ -28,9 +28,10 @@ struct SplitOptions {
   // A paragraph longer than this many words is split at sentence ends
   // into pieces of about this size. Default 120.
   int max_words = 120;
-  // Transcript paragraphs shorter than this many words are joined to the
-  // next paragraph of the same turn, so "Thanks." is not a passage of
-  // its own. Default 12.
+  // In transcripts and records with turns, the paragraphs of one speaker
+  // turn are joined while together they stay within max_words, and a
+  // passage shorter than this many words always takes the next paragraph
+  // of its turn, so "Thanks." is not a passage of its own. Default 12.
   int min_words = 12;
 };
 

@@ -13,7 +13,7 @@ namespace brief::cli {
 
 namespace {
 
-using nlohmann::json;
+using json = nlohmann::ordered_json;
 
 constexpr const char* kBold = "\x1b[1m";
 constexpr const char* kMatch = "\x1b[1;31m";
@@ -62,8 +62,10 @@ class TextPrinter : public Printer {
     if (shown == 0) {
       out_ << "No passages match.\n";
     } else {
-      out_ << "Passages " << request.offset + 1 << "-" << request.offset + shown << " of "
-           << (results.total_exact ? "" : "about ") << format_count(results.total) << ".\n";
+      out_ << "Hits " << request.offset + 1 << "-" << request.offset + shown
+           << (request.one_per_article ? " (best passage of each article)" : "") << "; "
+           << (results.total_exact ? "" : "about ") << format_count(results.total)
+           << " matching passages.\n";
     }
     if (!request.facets) return;
     out_ << "\nSpeakers:\n";
@@ -100,6 +102,13 @@ class TextPrinter : public Printer {
         out_ << "  " << display_path(s.undated[i]) << "\n";
       if (s.undated.size() > kListed)
         out_ << "  ... and " << s.undated.size() - kListed << " more (see --json)\n";
+    }
+    if (!s.warnings.empty()) {
+      out_ << "\nWarnings (indexed anyway):\n";
+      for (std::size_t i = 0; i < s.warnings.size() && i < kListed; ++i)
+        out_ << "  " << display_path(s.warnings[i].path) << ": " << s.warnings[i].reason << "\n";
+      if (s.warnings.size() > kListed)
+        out_ << "  ... and " << s.warnings.size() - kListed << " more (see --json)\n";
     }
     if (!s.failures.empty()) {
       out_ << "\nFailed (not indexed):\n";
@@ -193,6 +202,8 @@ class JsonPrinter : public Printer {
   void index_stats(const IndexStats& s) override {
     json failures = json::array();
     for (const auto& f : s.failures) failures.push_back({{"path", f.path}, {"reason", f.reason}});
+    json warnings = json::array();
+    for (const auto& w : s.warnings) warnings.push_back({{"path", w.path}, {"warning", w.reason}});
     json j = {{"type", "index-summary"},
               {"schema", kJsonSchemaVersion},
               {"files", s.files_seen},
@@ -203,6 +214,7 @@ class JsonPrinter : public Printer {
               {"failed", s.failures.size()},
               {"failures", failures},
               {"undated", s.undated},
+              {"warnings", warnings},
               {"articles", s.articles},
               {"passages", s.passages},
               {"seconds", s.seconds}};
