@@ -225,6 +225,9 @@ std::optional<LabelMatch> match_turn_label(std::string_view line) {
     char c = line[j];
     if (text::is_ascii_upper(c)) {
       ++letters;
+    } else if (static_cast<unsigned char>(c) >= 0x80 && letters > 0) {
+      // Accented capitals ("PRESIDENT VÕ VĂN THƯỞNG"); lower case would
+      // have stopped the label already at its ASCII letters.
     } else if (c == '.' || c == '-' || c == '\'' || c == ' ') {
     } else {
       break;
@@ -813,8 +816,10 @@ Article parse_markdown(std::string_view content, std::string_view path) {
       build_paragraphs(content, fm->body_begin, content.size(), true, true);
   // Header lines before the first turn (room, place) are not passages
   // when the page is a transcript.
+  // One labelled turn is enough: a speech is one long "THE PRESIDENT:"
+  // turn.
   std::size_t turns = count_turn_labels(article.paragraphs);
-  if (turns >= 2) {
+  if (turns >= 1) {
     article.kind = ArticleKind::kTranscript;
     auto first_turn = std::find_if(
         article.paragraphs.begin(), article.paragraphs.end(),
@@ -825,15 +830,6 @@ Article parse_markdown(std::string_view content, std::string_view path) {
         first_turn);
   } else {
     article.kind = ArticleKind::kNews;
-    // Labels in a page with fewer than two turns are not turns.
-    for (auto& p : article.paragraphs) {
-      p.turn_label.clear();
-      p.starts_turn = false;
-    }
-    if (turns == 1) {
-      article.paragraphs =
-          build_paragraphs(content, fm->body_begin, content.size(), true, false);
-    }
   }
   if (!article.date) {
     std::string top;

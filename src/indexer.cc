@@ -152,6 +152,39 @@ nlohmann::json speakers_json(const std::vector<Attribution>& speakers) {
   return list;
 }
 
+// The passage text as words are indexed: a possessive "’s" after a
+// capitalised name is dropped, so that "Blinken" (which QueryParser leaves
+// unstemmed, as a proper noun) finds "Blinken’s". Contractions such as
+// "It’s" keep theirs.
+std::string text_for_terms(const std::string& s) {
+  static const std::set<std::string, std::less<>> kContractions = {
+      "It", "That", "There", "He", "She", "What", "Here", "Who", "Let",
+      "Where", "How", "When", "Why", "Everyone", "Everybody", "Nobody"};
+  std::string out;
+  out.reserve(s.size());
+  std::size_t word_start = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c == ' ') word_start = i + 1;
+    std::size_t apostrophe = 0;
+    if (c == '\'') apostrophe = 1;
+    else if (s.compare(i, 3, "\xE2\x80\x99") == 0) apostrophe = 3;
+    if (apostrophe && i > word_start && i + apostrophe < s.size() &&
+        s[i + apostrophe] == 's' &&
+        (i + apostrophe + 1 == s.size() ||
+         !std::isalnum(static_cast<unsigned char>(s[i + apostrophe + 1]))) &&
+        text::is_ascii_upper(s[word_start])) {
+      std::string_view word(s.data() + word_start, i - word_start);
+      if (!kContractions.count(word)) {
+        i += apostrophe;  // Skip the apostrophe and the "s".
+        continue;
+      }
+    }
+    out.push_back(c);
+  }
+  return out;
+}
+
 // Turns the articles of one file into Xapian documents.
 std::vector<Xapian::Document> build_documents(
     const std::vector<Article>& articles, const std::string& key,
@@ -162,12 +195,14 @@ std::vector<Xapian::Document> build_documents(
     const Article& article = articles[a];
     std::vector<Passage> passages = split_passages(article, split);
     auto speakers = attribute_speakers(article, passages);
+    std::vector<std::string> people =
+        passages.empty() ? std::vector<std::string>() : named_people(article, passages);
     std::string article_key = key + "#" + std::to_string(a);
     for (std::size_t i = 0; i < passages.size(); ++i) {
       const Passage& p = passages[i];
       Xapian::Document doc;
       generator.set_document(doc);
-      generator.index_text(p.text);
+      generator.index_text(text_for_terms(p.text));
       generator.increase_termpos();
       generator.index_text(article.title, 1, std::string(schema::kTitle));
       doc.add_boolean_term(std::string(schema::kUniqueId) + article_key + "." +
@@ -180,6 +215,11 @@ std::vector<Xapian::Document> build_documents(
         std::string id = speaker_id(s.name);
         if (id.size() > 200) id.resize(200);  // Xapian's term length limit.
         doc.add_boolean_term(std::string(schema::kSpeaker) + id);
+        std::string display = s.name.substr(0, 200);
+        doc.add_boolean_term(std::string(schema::kSpeakerName) + display);
+        if (!s.role.empty())
+          doc.add_boolean_term((std::string(schema::kSpeakerRole) + id + schema::kSpeakerSeparator +
+                                s.role).substr(0, 240));
         if (!speaker_value.empty()) speaker_value += schema::kSpeakerSeparator;
         speaker_value += s.name;
       }
@@ -193,6 +233,9 @@ std::vector<Xapian::Document> build_documents(
         doc.add_boolean_term(std::string(schema::kUndated));
       }
       doc.add_value(schema::kArticle, article_key);
+      if (i == 0)
+        for (const auto& person : people)
+          doc.add_boolean_term((std::string(schema::kPerson) + person).substr(0, 240));
       nlohmann::json data = {
           {"path", article.path},
           {"title", article.title},
@@ -317,6 +360,8 @@ struct Indexer::Impl {
     IndexStats stats;
 
     // 1. Walk.
+    std::error_code index_ec;
+    fs::path index_root = fs::absolute(path, index_ec).lexically_normal();
     std::vector<std::string> roots;
     std::vector<ManifestEntry> files;
     std::set<std::string> seen;
@@ -363,6 +408,10 @@ struct Indexer::Impl {
         }
         const fs::path& entry = it->path();
         std::string name = entry.filename().string();
+        if (entry == index_root) {  // The index may live inside a corpus.
+          it.disable_recursion_pending();
+          continue;
+        }
         if (!name.empty() && name[0] == '.') {
           if (it->is_directory(ec)) it.disable_recursion_pending();
           continue;
@@ -379,7 +428,9 @@ struct Indexer::Impl {
         add_file(entry);
       }
     }
-    stats.files_seen = static_cast<std::int64_t>(files.size());
+    // Entries the walk could not read (broken links, unlistable folders)
+    // count as files seen that failed.
+    stats.files_seen = static_cast<std::int64_t>(files.size() + stats.failures.size());
 
     // 2. Compare with the manifest.
     std::map<std::string, ManifestEntry> manifest = load_manifest();
@@ -401,6 +452,28 @@ struct Indexer::Impl {
       });
       std::error_code ec;
       if (under_root && !fs::exists(path, ec)) removals.push_back(path);
+    }
+
+    // The alias files travel with the index, so searches need no file.
+    if (!options.alias_files.empty()) {
+      AliasTable aliases;
+      for (const auto& file : options.alias_files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw Error(ErrorCode::kNotFound, file + ": cannot read alias file");
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        try {
+          aliases.merge(AliasTable::parse(buf.str()));
+        } catch (const Error& e) {
+          throw Error(e.code(), file + ": " + e.what());
+        }
+      }
+      try {
+        db.set_metadata(std::string(schema::kAliasesKey), aliases.to_json());
+        db.commit();
+      } catch (const Xapian::Error& e) {
+        throw_from_xapian(e, path);
+      }
     }
 
     // 3. Workers.

@@ -16,6 +16,8 @@ namespace brief::schema {
 // Bumped when the layout changes incompatibly.
 inline constexpr std::string_view kFormatVersion = "1";
 inline constexpr std::string_view kFormatKey = "brief:format";
+// The alias file(s) last given to brief-index, as AliasTable JSON.
+inline constexpr std::string_view kAliasesKey = "brief:aliases";
 
 // Term prefixes (Omega's conventions where one exists).
 inline constexpr std::string_view kUniqueId = "Q";      // Q<file>#<art>.<ord>
@@ -24,6 +26,13 @@ inline constexpr std::string_view kFile = "XF";         // XF<file key>
 inline constexpr std::string_view kSpeaker = "XSPEAKER";  // XSPEAKER<id>
 inline constexpr std::string_view kKind = "XK";         // XKnews ...
 inline constexpr std::string_view kUndated = "XUNDATED";  // boolean flag
+// XSPKNAME<display name as written>: for listing speakers and grouping
+// spellings.
+inline constexpr std::string_view kSpeakerName = "XSPKNAME";
+// XPERSON<full name>: people an article mentions, on its first passage.
+inline constexpr std::string_view kPerson = "XPERSON";
+// XSPKROLE<speaker id>\x1f<role>: the roles a speaker was given.
+inline constexpr std::string_view kSpeakerRole = "XSPKROLE";
 
 // Value slots.
 enum Slot : Xapian::valueno {

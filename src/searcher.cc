@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "brief/error.h"
+#include "brief/speaker.h"
 #include "ranking.h"
 #include "schema.h"
 #include "text.h"
@@ -87,38 +88,83 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
   }
 };
 
-// The speaker ids in the index, for resolving names and surnames.
+// The speakers in the index, grouped into people by the stored alias
+// file and the one-edit rule, for resolving what users type.
 class SpeakerDirectory {
  public:
   void load(const Xapian::Database& db) {
-    ids_.clear();
-    std::string prefix(schema::kSpeaker);
+    aliases_ = AliasTable();
+    std::string stored = db.get_metadata(std::string(schema::kAliasesKey));
+    if (!stored.empty()) {
+      try {
+        aliases_ = AliasTable::parse(stored);
+      } catch (const Error&) {
+        // An unreadable alias entry only loses the grouping.
+      }
+    }
+    std::vector<std::pair<std::string, std::int64_t>> names;
+    std::string prefix(schema::kSpeakerName);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-      ids_.push_back((*it).substr(prefix.size()));
+      names.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
+    std::vector<std::pair<std::string, std::int64_t>> mentions;
+    std::string person_prefix(schema::kPerson);
+    for (auto it = db.allterms_begin(person_prefix); it != db.allterms_end(person_prefix); ++it)
+      mentions.emplace_back((*it).substr(person_prefix.size()), it.get_termfreq());
+    canonical_ = aliases_.group(names, mentions);
+    members_.clear();
+    counts_.clear();
+    for (const auto& [name, count] : names) {
+      members_[canonical_[name]].push_back(name);
+      counts_[name] = count;
+    }
+    roles_.clear();
+    std::string role_prefix(schema::kSpeakerRole);
+    for (auto it = db.allterms_begin(role_prefix); it != db.allterms_end(role_prefix); ++it) {
+      std::string rest = (*it).substr(role_prefix.size());
+      auto sep = rest.find(schema::kSpeakerSeparator);
+      if (sep == std::string::npos) continue;
+      roles_[rest.substr(0, sep)][rest.substr(sep + 1)] += it.get_termfreq();
+    }
   }
 
-  // Terms for a name as a user types it: the exact id; for one word,
-  // every id with that surname (or that is that word); for a full name,
-  // also the bare surname id that transcripts without a full name use.
-  std::vector<std::string> terms_for(std::string_view name) const {
-    std::string id = text::ascii_lower(text::fold_whitespace(name));
+  // The person's canonical name for a spelling in the index or as typed.
+  std::string canonical(const std::string& name) const {
+    auto it = canonical_.find(name);
+    if (it != canonical_.end()) return it->second;
+    std::string id = speaker_id(name);
+    for (const auto& [spelling, c] : canonical_)
+      if (speaker_id(spelling) == id) return c;
+    return aliases_.canonical(name);
+  }
+
+  // Terms for a name as a user types it: every spelling of that person;
+  // for a single word, everyone with that surname (or that name); for a
+  // full name, also the bare surname that some transcripts use.
+  std::vector<std::string> terms_for(std::string_view typed) const {
+    std::string name = text::fold_whitespace(typed);
+    std::string id = speaker_id(name);
     std::vector<std::string> terms;
-    auto add = [&](const std::string& i) {
+    auto add_id = [&](const std::string& i) {
       std::string term = std::string(schema::kSpeaker) + i;
       if (std::find(terms.begin(), terms.end(), term) == terms.end())
         terms.push_back(term);
     };
-    add(id);
+    auto add_person = [&](const std::string& canonical_name) {
+      add_id(speaker_id(canonical_name));
+      auto it = members_.find(canonical_name);
+      if (it == members_.end()) return;
+      for (const auto& spelling : it->second) add_id(speaker_id(spelling));
+    };
+    add_id(id);
+    add_person(canonical(name));
     auto space = id.find_last_of(' ');
-    if (space == std::string::npos) {
-      for (const auto& i : ids_) {
-        auto sp = i.find_last_of(' ');
-        if (sp != std::string::npos && i.substr(sp + 1) == id) add(i);
-      }
-    } else {
-      std::string surname = id.substr(space + 1);
-      for (const auto& i : ids_)
-        if (i == surname) add(i);
+    for (const auto& [spelling, c] : canonical_) {
+      std::string sid = speaker_id(spelling);
+      auto sp = sid.find_last_of(' ');
+      std::string surname = sp == std::string::npos ? sid : sid.substr(sp + 1);
+      if (space == std::string::npos ? surname == id
+                                     : (sid == id.substr(space + 1)))
+        add_person(c);
     }
     return terms;
   }
@@ -128,8 +174,46 @@ class SpeakerDirectory {
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
   }
 
+  // Everyone, most passages first, with spellings and roles.
+  std::vector<SpeakerSummary> list(const std::map<std::string, std::int64_t>* counts) const {
+    std::vector<SpeakerSummary> people;
+    for (const auto& [canonical_name, spellings] : members_) {
+      SpeakerSummary s;
+      s.name = canonical_name;
+      std::map<std::string, std::int64_t> roles;
+      for (const auto& spelling : spellings) {
+        if (spelling != canonical_name) s.aliases.push_back(spelling);
+        if (counts) {
+          auto it = counts->find(spelling);
+          if (it != counts->end()) s.passages += it->second;
+        } else {
+          s.passages += counts_.at(spelling);
+        }
+        auto r = roles_.find(speaker_id(spelling));
+        if (r != roles_.end())
+          for (const auto& [role, n] : r->second) roles[role] += n;
+      }
+      if (s.passages == 0) continue;
+      std::vector<std::pair<std::string, std::int64_t>> ordered(roles.begin(), roles.end());
+      std::stable_sort(ordered.begin(), ordered.end(),
+                       [](const auto& a, const auto& b) { return a.second > b.second; });
+      for (std::size_t i = 0; i < ordered.size() && i < 3; ++i)
+        s.roles.push_back(ordered[i].first);
+      people.push_back(std::move(s));
+    }
+    std::stable_sort(people.begin(), people.end(),
+                     [](const SpeakerSummary& a, const SpeakerSummary& b) {
+                       return a.passages > b.passages;
+                     });
+    return people;
+  }
+
  private:
-  std::vector<std::string> ids_;
+  AliasTable aliases_;
+  std::map<std::string, std::string> canonical_;  // spelling -> person
+  std::map<std::string, std::vector<std::string>> members_;  // person -> spellings
+  std::map<std::string, std::int64_t> counts_;    // spelling -> passages
+  std::map<std::string, std::map<std::string, std::int64_t>> roles_;  // id -> role -> n
 };
 
 class SpeakerFieldProcessor : public Xapian::FieldProcessor {
@@ -207,6 +291,25 @@ void set_snippet(Hit& hit, const std::string& marked) {
       hit.snippet.push_back(c);
     }
   }
+}
+
+// "-word -other": only exclusions, which QueryParser would otherwise
+// treat as plain words.
+bool only_excluded(std::string_view query) {
+  auto words = text::split_words(query);
+  if (words.empty()) return false;
+  for (auto w : words)
+    if (w.size() < 2 || w[0] != '-') return false;
+  return true;
+}
+
+std::string strip_minus(std::string_view query) {
+  std::string out;
+  for (auto w : text::split_words(query)) {
+    if (!out.empty()) out += " OR ";
+    out += std::string(w.substr(1));
+  }
+  return out;
 }
 
 // Two or more words and nothing else: no quotes, operators or prefixes.
@@ -297,6 +400,41 @@ struct Searcher::Impl {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
+  // The request's words and filters as one Xapian query.
+  Xapian::Query build_query(const SearchRequest& request) {
+    Xapian::Query filter = filters(request);
+    bool has_text = !text::is_blank(request.query);
+    if (!has_text && filter.empty())
+      throw Error(ErrorCode::kInvalidArgument,
+                  "empty query; give words to search for, or a filter");
+    std::string text = only_excluded(request.query)
+                           ? "NOT (" + strip_minus(request.query) + ")"
+                           : request.query;
+    Xapian::Query query =
+        has_text ? parse(text, Xapian::Query::OP_AND) : Xapian::Query::MatchAll;
+    if (query.empty()) query = Xapian::Query::MatchAll;  // Only stopwords.
+    if (has_text && is_plain_words(request.query)) {
+      // Words typed without syntax rank higher where they stand together
+      // as a phrase ("New START"), without requiring it.
+      Xapian::Query phrase = parse("\"" + request.query + "\"", Xapian::Query::OP_AND);
+      if (!phrase.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, phrase);
+    }
+    return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+
+  std::vector<SpeakerSummary> list_speakers(const SearchRequest& request) {
+    if (text::is_blank(request.query) && request.speakers.empty() && !request.since &&
+        !request.until)
+      return speakers.list(nullptr);
+    Xapian::Enquire enquire(db);
+    enquire.set_query(build_query(request));
+    SpeakerCountSpy spy;
+    enquire.add_matchspy(&spy);
+    enquire.get_mset(0, 0, db.get_doccount());
+    return speakers.list(&spy.counts());
+  }
+
   SearchResults run(const SearchRequest& request) {
     if (request.limit > 100000)
       throw Error(ErrorCode::kInvalidArgument,
@@ -308,27 +446,10 @@ struct Searcher::Impl {
     if (!(request.half_life_days > 0))
       throw Error(ErrorCode::kInvalidArgument, "half-life must be more than 0 days");
 
-    Xapian::Query filter = filters(request);
     bool has_text = !text::is_blank(request.query);
-    if (!has_text && filter.empty())
-      throw Error(ErrorCode::kInvalidArgument,
-                  "empty query; give words to search for, or a filter");
-    Xapian::Query query = has_text ? parse(request.query, Xapian::Query::OP_AND)
-                                   : Xapian::Query::MatchAll;
-    if (query.empty()) query = Xapian::Query::MatchAll;  // Only stopwords.
-    if (has_text && is_plain_words(request.query)) {
-      // Words typed without syntax rank higher where they stand together
-      // as a phrase ("New START"), without requiring it.
-      Xapian::Query phrase = parse("\"" + request.query + "\"", Xapian::Query::OP_AND);
-      if (!phrase.empty())
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, phrase);
-    }
-    auto combine = [&](Xapian::Query q) {
-      return filter.empty() ? q : Xapian::Query(Xapian::Query::OP_FILTER, q, filter);
-    };
-
+    Xapian::Query full_query = build_query(request);
     Xapian::Enquire enquire(db);
-    enquire.set_query(combine(query));
+    enquire.set_query(full_query);
     // With no words to rank by, every weight is 0: list newest first.
     if (request.sort == SortOrder::kDate || !has_text)
       enquire.set_sort_by_value_then_relevance(schema::kDate, true);
@@ -360,8 +481,10 @@ struct Searcher::Impl {
       Xapian::MSet all = counter.get_mset(0, 0, db.get_doccount());
       results.total = all.get_matches_estimated();
       results.total_exact = true;
+      std::map<std::string, std::int64_t> people;
       for (const auto& [name, count] : speaker_spy.counts())
-        results.speaker_facets.push_back({name, count});
+        people[speakers.canonical(name)] += count;
+      for (const auto& [name, count] : people) results.speaker_facets.push_back({name, count});
       std::stable_sort(results.speaker_facets.begin(), results.speaker_facets.end(),
                        [](const FacetCount& a, const FacetCount& b) {
                          return a.count > b.count;
@@ -401,6 +524,13 @@ struct Searcher::Impl {
       const Ranked& r = ranked[i];
       Xapian::Document doc = r.it.get_document();
       Hit hit = hit_from_document(doc);
+      for (auto& sp : hit.speakers) {
+        std::string c = speakers.canonical(sp.name);
+        if (c != sp.name) {
+          sp.written = sp.name;
+          sp.name = c;
+        }
+      }
       hit.rank = i + 1;
       hit.relevance = r.relevance;
       hit.recency = r.factor;
@@ -468,6 +598,20 @@ SearchResults Searcher::search(const SearchRequest& request) {
       return impl_->run(request);
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed under us: reopen and try once more.
+      if (attempt > 0) throw Error(ErrorCode::kIoError, "index " + impl_->path + " kept changing; try again");
+      impl_->db.reopen();
+      impl_->setup();
+    } catch (const Xapian::Error& e) {
+      throw_from_xapian(e, impl_->path);
+    }
+  }
+}
+
+std::vector<SpeakerSummary> Searcher::speakers(const SearchRequest& request) {
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return impl_->list_speakers(request);
+    } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt > 0) throw Error(ErrorCode::kIoError, "index " + impl_->path + " kept changing; try again");
       impl_->db.reopen();
       impl_->setup();

@@ -25,7 +25,9 @@
 #include <map>
 #include <set>
 
+#include "brief/error.h"
 #include "text.h"
+#include <nlohmann/json.hpp>
 
 namespace brief {
 
@@ -343,7 +345,7 @@ class PeopleTable {
       }
       if (parts.size() == 3 && is_initial(parts[1])) parts.erase(parts.begin() + 1);
       if (title_case && parts.size() >= 2) {
-        bool closed = j + 1 >= tokens.size() || !text::is_capitalized(tokens[j + 1].word) ||
+        bool closed = j + 1 >= tokens.size() || !is_name_word(tokens[j + 1].word) ||
                       tokens[j].ends_clause || tokens[j].ends_sentence;
         if (parts.size() > 2 || !closed) {
           i = j;
@@ -385,6 +387,12 @@ class PeopleTable {
     if (best_count * 2 <= total && it->second.size() > 1)
       return std::string(surname);
     return best;
+  }
+
+  std::vector<std::string> full_names() const {
+    std::vector<std::string> out;
+    for (const auto& [full, n] : full_counts_) out.push_back(full);
+    return out;
   }
 
   bool knows_surname(std::string_view surname) const {
@@ -447,19 +455,29 @@ struct LabelParts {
 };
 
 LabelParts split_label(std::string_view label) {
-  static const std::array<std::string_view, 28> kHonorifics = {
+  static const std::array<std::string_view, 30> kHonorifics = {
       "THE VICE PRESIDENT", "THE PRESIDENT", "THE FIRST LADY",
       "THE SECOND GENTLEMAN", "VICE PRESIDENT", "PRESIDENT-ELECT",
-      "PRESIDENT", "PRIME MINISTER", "SECRETARY-GENERAL", "SECRETARY",
+      "PRESIDENT", "PRIME MINISTER", "SECRETARY-GENERAL", "SECRETARY GENERAL",
+      "DEPUTY SECRETARY", "SECRETARY",
       "FIRST LADY", "SECOND GENTLEMAN", "AMBASSADOR", "ADMIRAL", "GENERAL",
       "SENATOR", "GOVERNOR", "MAYOR", "CHANCELLOR", "DIRECTOR",
-      "ADMINISTRATOR", "DEPUTY SECRETARY", "MR.", "MRS.", "MS.", "DR.",
+      "ADMINISTRATOR", "MR.", "MRS.", "MS.", "DR.",
       "MR", "MS"};
   std::string l(label);
   for (auto h : kHonorifics) {
     if (l == h) return {title_case(h), {}};
-    if (l.size() > h.size() && l.starts_with(h) && l[h.size()] == ' ')
-      return {title_case(h), title_case(l.substr(h.size() + 1))};
+    if (l.size() > h.size() && l.starts_with(h) && l[h.size()] == ' ') {
+      // Drop role words left before the name ("DEPUTY NATIONAL SECURITY
+      // ADVISOR FINER" -> "Finer").
+      std::string rest = title_case(l.substr(h.size() + 1));
+      auto words = text::split_words(rest);
+      std::size_t k = 0;
+      while (k + 1 < words.size() && is_role_word(words[k])) ++k;
+      std::string name;
+      for (; k < words.size(); ++k) name += (name.empty() ? "" : " ") + std::string(words[k]);
+      return {title_case(h), name};
+    }
   }
   return {{}, title_case(l)};
 }
@@ -503,6 +521,8 @@ class Attributor {
     for (const auto& name : article.declared_speakers) people_.add_full(name, "");
   }
 
+  std::vector<std::string> people() const { return people_.full_names(); }
+
   std::vector<std::vector<Attribution>> run() {
     std::vector<std::vector<Attribution>> result(passages_.size());
     std::string author = title_author();
@@ -536,7 +556,7 @@ class Attributor {
     for (std::string_view lead : {"Statement from ", "Statement by ",
                                   "Remarks by ", "Remarks of ",
                                   "Op-Ed by ", "Letter from "}) {
-      if (t.starts_with(lead)) {
+      if (text::starts_with_ci(t, lead)) {
         rest = t.substr(lead.size());
         break;
       }
@@ -572,7 +592,7 @@ class Attributor {
     if (n - i >= 2) {
       std::string full = tokens[i].word + " " + tokens[i + 1].word;
       bool closed = n - i == 2 &&
-                    (n == tokens.size() || !text::is_capitalized(tokens[n].word) ||
+                    (n == tokens.size() || !is_name_word(tokens[n].word) ||
                      tokens[i + 1].ends_clause || tokens[i + 1].ends_sentence);
       if (closed || people_.knows_full(full)) return full;
     }
@@ -870,6 +890,150 @@ std::string speaker_id(std::string_view name) {
 std::vector<std::vector<Attribution>> attribute_speakers(
     const Article& article, const std::vector<Passage>& passages) {
   return Attributor(article, passages).run();
+}
+
+std::vector<std::string> named_people(const Article& article,
+                                      const std::vector<Passage>& passages) {
+  return Attributor(article, passages).people();
+}
+
+}  // namespace brief
+
+namespace brief {
+
+namespace {
+
+// Levenshtein distance, stopping early past 1.
+bool within_one_edit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
+}  // namespace
+
+AliasTable AliasTable::parse(std::string_view json_text) {
+  nlohmann::json doc = nlohmann::json::parse(json_text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object())
+    throw Error(ErrorCode::kInvalidArgument, "alias file is not a JSON object");
+  auto it = doc.find("aliases");
+  if (it == doc.end() || !it->is_object())
+    throw Error(ErrorCode::kInvalidArgument,
+                "alias file needs an \"aliases\" object of \"alias\": \"canonical name\"");
+  AliasTable table;
+  for (const auto& [alias, canonical] : it->items()) {
+    if (!canonical.is_string())
+      throw Error(ErrorCode::kInvalidArgument,
+                  "alias \"" + alias + "\" must map to a name (a string)");
+    table.add(alias, canonical.get<std::string>());
+  }
+  return table;
+}
+
+void AliasTable::add(std::string_view alias, std::string_view canonical) {
+  std::string name = text::fold_whitespace(canonical);
+  canonical_[speaker_id(alias)] = name;
+  canonical_.emplace(speaker_id(name), name);
+}
+
+void AliasTable::merge(const AliasTable& other) {
+  for (const auto& [id, name] : other.canonical_) canonical_[id] = name;
+}
+
+std::string AliasTable::canonical(std::string_view name) const {
+  auto it = canonical_.find(speaker_id(name));
+  return it == canonical_.end() ? text::fold_whitespace(name) : it->second;
+}
+
+std::map<std::string, std::string> AliasTable::group(
+    const std::vector<std::pair<std::string, std::int64_t>>& speakers,
+    const std::vector<std::pair<std::string, std::int64_t>>& mentions) const {
+  std::vector<std::pair<std::string, std::int64_t>> names = speakers;
+  names.insert(names.end(), mentions.begin(), mentions.end());
+  // Union-find over the names, joined by alias file and the one-edit rule.
+  std::vector<std::size_t> parent(names.size());
+  for (std::size_t i = 0; i < names.size(); ++i) parent[i] = i;
+  auto find = [&](std::size_t i) {
+    while (parent[i] != i) i = parent[i] = parent[parent[i]];
+    return i;
+  };
+  auto join = [&](std::size_t a, std::size_t b) { parent[find(a)] = find(b); };
+  std::map<std::string, std::size_t> by_canonical;
+  std::map<std::string, std::vector<std::size_t>> by_surname;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::string c = speaker_id(canonical(names[i].first));
+    auto [it, fresh] = by_canonical.emplace(c, i);
+    if (!fresh) join(i, it->second);
+    std::string id = speaker_id(names[i].first);
+    auto space = id.find_last_of(' ');
+    if (space != std::string::npos) by_surname[id.substr(space + 1)].push_back(i);
+  }
+  for (const auto& [surname, members] : by_surname) {
+    for (std::size_t x = 0; x < members.size(); ++x) {
+      for (std::size_t y = x + 1; y < members.size(); ++y) {
+        std::string a = speaker_id(names[members[x]].first);
+        std::string b = speaker_id(names[members[y]].first);
+        std::string given_a = a.substr(0, a.find_last_of(' '));
+        std::string given_b = b.substr(0, b.find_last_of(' '));
+        if (given_a.size() >= 5 && given_b.size() >= 5 && given_a != given_b &&
+            within_one_edit(given_a, given_b))
+          join(members[x], members[y]);
+      }
+    }
+  }
+  // A bare surname ("Biden", from "MR. BIDEN" or "President Biden") joins
+  // the person most named in full with that surname, when that person has
+  // at least two thirds of those passages.
+  for (const auto& [surname, members] : by_surname) {
+    std::map<std::size_t, std::int64_t> per_group;
+    std::int64_t total = 0;
+    for (std::size_t m : members) {
+      per_group[find(m)] += names[m].second;
+      total += names[m].second;
+    }
+    std::size_t best_group = 0;
+    std::int64_t best_count = -1;
+    for (const auto& [g, n] : per_group)
+      if (n > best_count) best_group = g, best_count = n;
+    if (best_count <= 0 || best_count * 3 < total * 2) continue;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      std::string id = speaker_id(names[i].first);
+      if (id == surname && id.find(' ') == std::string::npos) join(i, best_group);
+    }
+  }
+  // Each group's name: an alias-file name if it has one, else its most
+  // frequent spelling.
+  std::map<std::size_t, std::pair<std::string, std::int64_t>> best;
+  std::map<std::size_t, std::string> declared;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::size_t root = find(i);
+    auto it = canonical_.find(speaker_id(names[i].first));
+    if (it != canonical_.end()) declared[root] = it->second;
+    // A full name beats a bare surname as the group's display name.
+    auto& b = best[root];
+    bool full = names[i].first.find(' ') != std::string::npos;
+    bool best_full = b.first.find(' ') != std::string::npos;
+    if (b.first.empty() || (full && !best_full) ||
+        (full == best_full && names[i].second > b.second))
+      b = names[i];
+  }
+  std::map<std::string, std::string> result;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::size_t root = find(i);
+    auto d = declared.find(root);
+    result[names[i].first] = d != declared.end() ? d->second : best[root].first;
+  }
+  return result;
+}
+
+std::string AliasTable::to_json() const {
+  nlohmann::json aliases = nlohmann::json::object();
+  for (const auto& [id, name] : canonical_)
+    if (id != speaker_id(name)) aliases[id] = name;
+  return nlohmann::json{{"aliases", aliases}}.dump();
 }
 
 }  // namespace brief

@@ -8,13 +8,14 @@
 // BRIEF_UPDATE_GOLDEN=1 to rewrite those files from the programs' output.
 
 #include <doctest/doctest.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <cstdlib>
-#include <chrono>
 #include <filesystem>
 #include <iostream>
 #include <map>
@@ -24,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "schema.h"
 #include "test_util.h"
 
 namespace {
@@ -179,6 +181,14 @@ std::vector<json> hits_containing(const JsonRun& run, const std::string& phrase)
   return found;
 }
 
+// Passages (path#ordinal) of a run.
+std::set<std::string> passage_ids(const JsonRun& run) {
+  std::set<std::string> ids;
+  for (const auto& hit : run.hits)
+    ids.insert(hit["path"].get<std::string>() + "#" + std::to_string(hit["ordinal"].get<int>()));
+  return ids;
+}
+
 // A failed run: status 2 (unless told), nothing on stdout, and exactly one
 // line on stderr starting "PROGRAM: error: ".
 void check_error(const ProgramResult& r, const std::string& program_name, int status = 2) {
@@ -188,6 +198,39 @@ void check_error(const ProgramResult& r, const std::string& program_name, int st
   CHECK_MESSAGE(lines.size() == 1, "stderr: " << r.err);
   CHECK_MESSAGE(r.err.starts_with(program_name + ": error: "), "stderr: " << r.err);
   CHECK(r.err.ends_with("\n"));
+}
+
+// Runs argv with standard output a pipe that nobody reads (its read end
+// is closed before the program starts), as `prog | head -0` would.
+ProgramResult run_into_closed_pipe(const std::vector<std::string>& argv,
+                                   const std::vector<std::string>& env) {
+  TempDir io;
+  std::string err_path = io / "err";
+  int fds[2];
+  REQUIRE(pipe(fds) == 0);
+  close(fds[0]);
+  std::cout.flush();
+  std::fflush(nullptr);
+  pid_t pid = fork();
+  if (pid == 0) {
+    dup2(fds[1], STDOUT_FILENO);
+    close(fds[1]);
+    FILE* e = std::freopen(err_path.c_str(), "w", stderr);
+    (void)e;
+    for (const auto& kv : env) putenv(const_cast<char*>(kv.c_str()));
+    std::vector<char*> args;
+    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+    args.push_back(nullptr);
+    execv(args[0], args.data());
+    _exit(127);
+  }
+  close(fds[1]);
+  int wstatus = 0;
+  waitpid(pid, &wstatus, 0);
+  ProgramResult r;
+  r.status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus) : -1;
+  r.err = brief::test::read_file(err_path);
+  return r;
 }
 
 // The blocks of a text search result, split at blank lines.
@@ -274,7 +317,6 @@ TEST_CASE("cli: a phrase search lists the passage with its speaker") {
     CHECK_MESSAGE((*it)[0].find("Ned Price") != std::string::npos, (*it)[0]);
     CHECK((*it)[0].find("undated") != std::string::npos);
     CHECK((*it)[1].find(kSeed0) != std::string::npos);
-    CHECK(lines_of(r.out).back().starts_with("Passages 1-"));
   }
 
   SUBCASE("json") {
@@ -379,7 +421,7 @@ TEST_CASE("cli: site boilerplate never appears in a hit") {
   REQUIRE(sb.index_run().status == 0);
   const std::vector<std::string> boilerplate = {
       "Leave a review", "Follow us on social networks", "Related materials"};
-  for (const char* query : {"Blinken", "Lavrov", "Price", "Whelan", "Zakharova",
+  for (const std::string query : {"Blinken", "Lavrov", "Price", "Whelan", "Zakharova",
                             "\"New START\"", "Ukraine", "Blinken OR Lavrov OR Russia"}) {
     CAPTURE(query);
     JsonRun run = search_json(sb, {query, "--all-passages", "--limit", "1000"});
@@ -395,7 +437,7 @@ TEST_CASE("cli: site boilerplate never appears in a hit") {
     }
   }
   // Words that occur only in the boilerplate are not indexed at all.
-  for (const char* query : {"review", "\"social networks\"", "\"Related materials\""}) {
+  for (const std::string query : {"review", "\"social networks\"", "\"Related materials\""}) {
     CAPTURE(query);
     ProgramResult r = sb.search({query});
     CHECK(r.status == 1);
@@ -463,6 +505,18 @@ TEST_CASE("cli: re-running brief-index adds, updates and removes what changed") 
     CHECK(run.hits[0]["title"] == "Zoo keepers meet");
     CHECK(sb.search({"bilat"}).status == 1);
     CHECK(sb.search({"Kirby"}).status == 1);
+  }
+
+  SUBCASE("a file that now fails loses its old passages") {
+    brief::test::write_file(added, "");
+    json again = sb.index_json();
+    CHECK(again["added"] == 0);
+    CHECK(again["updated"] == 0);
+    CHECK(again["unchanged"] == 2);
+    REQUIRE(again["failures"].size() == 1);
+    CHECK(basename_of(again["failures"][0]["path"]) == "dateline-article.txt");
+    CHECK(sb.search({"bilat"}).status == 1);
+    CHECK(sb.search({"Zakharova"}).status == 0);
   }
 
   SUBCASE("a deleted file is removed") {
@@ -609,12 +663,25 @@ TEST_CASE("cli: broken files are listed as failures and the rest is indexed") {
     REQUIRE_FALSE(run.hits.empty());
     for (const auto& hit : run.hits) CHECK(path_ends_with(hit, kSeed0));
 
-    // A re-run still completes, and a fixed file is then indexed.
+    // Failures are sorted by path, and every file is counted once.
+    std::vector<std::string> paths;
+    for (const auto& f : s["failures"]) paths.push_back(f["path"]);
+    CHECK(std::is_sorted(paths.begin(), paths.end()));
+    CHECK(s["added"].get<int>() + s["updated"].get<int>() + s["unchanged"].get<int>() +
+              s["failed"].get<int>() ==
+          s["files"].get<int>());
+
+    // Failed files are tried again, so a re-run lists them again...
+    json again = sb.index_json();
+    CHECK(again["unchanged"] == 1);
+    CHECK(again["failed"] == broken.size());
+    // ... and a fixed file is then indexed.
     brief::test::write_file(sb.corpus + "/empty.txt",
                             "Fixed file\n\nThe aardvark briefing went ahead as planned.\n");
-    json again = sb.index_json();
+    again = sb.index_json();
     CHECK(again["added"] == 1);
     CHECK(again["unchanged"] == 1);
+    CHECK(again["failed"] == broken.size() - 1);
     for (const auto& f : again["failures"]) CHECK(basename_of(f["path"]) != "empty.txt");
     CHECK(sb.search({"aardvark"}).status == 0);
   }
@@ -645,7 +712,7 @@ TEST_CASE("cli: errors exit 2 with one line on stderr") {
   REQUIRE(sb.index_run().status == 0);
 
   SUBCASE("a bad query") {
-    for (const char* query : {"date:notadate", "date:2023-02-30..", "date:2023..2022",
+    for (const std::string query : {"date:notadate", "date:2023-02-30..", "date:2023..2022",
                               "Blinken AND"}) {
       CAPTURE(query);
       check_error(sb.search({query}), "brief-search");
@@ -716,6 +783,64 @@ TEST_CASE("cli: errors exit 2 with one line on stderr") {
         run({index_program(), "--index", sb.corpus, sb.corpus}, sb.env());
     check_error(r, "brief-index");
     CHECK_FALSE(fs::exists(sb.corpus + "/iamglass"));
+  }
+}
+
+TEST_CASE("cli: an index that cannot be used is an error, and --rebuild mends it") {
+  Sandbox sb;
+  sb.add_seeds();
+
+  SUBCASE("an index of another format") {
+    {
+      Xapian::WritableDatabase db(sb.index, Xapian::DB_CREATE_OR_OPEN);
+      db.add_document(Xapian::Document());
+      db.set_metadata(std::string(brief::schema::kFormatKey), "999");
+      db.commit();
+    }
+    ProgramResult r = sb.search({"Blinken"});
+    check_error(r, "brief-search");
+    CHECK_MESSAGE(r.err.find("--rebuild") != std::string::npos, r.err);
+    check_error(sb.index_run(), "brief-index");
+
+    r = sb.index_run({"--rebuild", "--json", sb.corpus});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    CHECK(sb.search({"Zakharova"}).status == 0);
+  }
+
+  SUBCASE("--rebuild drops what is no longer wanted") {
+    REQUIRE(sb.index_run().status == 0);
+    std::string other = sb.dir / "other";
+    fs::create_directories(other);
+    fs::copy_file(fixture_path("news/dateline-article.txt"), other + "/dateline-article.txt");
+    REQUIRE(sb.index_run({"--rebuild", other}).status == 0);
+    CHECK(sb.search({"bilat"}).status == 0);
+    CHECK(sb.search({"Zakharova"}).status == 1);
+  }
+
+  SUBCASE("an empty folder") {
+    std::string empty = sb.dir / "empty";
+    fs::create_directories(empty);
+    ProgramResult r = run({search_program(), "--index", empty, "Blinken"}, sb.env());
+    check_error(r, "brief-search");
+    CHECK(r.err.find(empty) != std::string::npos);
+  }
+
+  SUBCASE("a regular file") {
+    std::string file = sb.dir / "not-an-index";
+    std::string content;
+    SUBCASE("empty") {}
+    SUBCASE("an article") { content = brief::test::read_file(sb.corpus + "/" + kSeed0); }
+    brief::test::write_file(file, content);
+    ProgramResult r = run({search_program(), "--index", file, "Blinken"}, sb.env());
+    check_error(r, "brief-search");
+    CHECK(r.err.find(file) != std::string::npos);
+    // brief-index --rebuild refuses a file, so the message must not
+    // suggest it.
+    CHECK_MESSAGE(r.err.find("--rebuild") == std::string::npos, r.err);
+    r = run({index_program(), "--index", file, "--rebuild", sb.corpus}, sb.env());
+    check_error(r, "brief-index");
+    CHECK(brief::test::read_file(file) == content);
   }
 }
 
@@ -853,13 +978,32 @@ TEST_CASE("cli: JSON records are found with their title, date and speakers") {
   }
 
   // single.json keeps its text under "body".
-  json single = json::parse(brief::test::read_file(fixture_path("records/single.json")));
+  std::string single_text = brief::test::read_file(fixture_path("records/single.json"));
+  json single = json::parse(single_text);
   JsonRun run = search_json(sb, {"Finland"});
   CHECK(run.result.status == 0);
   REQUIRE_FALSE(run.hits.empty());
   CHECK(path_ends_with(run.hits[0], "single.json"));
   CHECK(run.hits[0]["title"] == single["title"]);
   CHECK(run.hits[0]["date"] == "2023-04-04");
+  // The byte range of a .json record is the whole file.
+  CHECK(run.hits[0]["byte_begin"] == 0);
+  CHECK(run.hits[0]["byte_end"] == single_text.size());
+
+  // The byte range of a JSON Lines record is its line.
+  std::string jsonl = brief::test::read_file(fixture_path("records/briefings.jsonl"));
+  JsonRun every = search_json(sb, {"Biden OR Taiwan", "--all-passages", "--limit", "1000"});
+  for (const auto& hit : every.hits) {
+    if (!path_ends_with(hit, "briefings.jsonl")) continue;
+    std::size_t b = hit["byte_begin"], e = hit["byte_end"];
+    REQUIRE(b < e);
+    REQUIRE(e <= jsonl.size());
+    CHECK((b == 0 || jsonl[b - 1] == '\n'));
+    CHECK((e == jsonl.size() || jsonl[e] == '\n'));
+    json line = json::parse(jsonl.substr(b, e - b), nullptr, false);
+    REQUIRE_FALSE(line.is_discarded());
+    CHECK(line["title"] == hit["title"]);
+  }
 }
 
 TEST_CASE("cli: a sidecar's title and date win over the article's") {
@@ -903,7 +1047,7 @@ TEST_CASE("cli: --facets counts agree with the matching hits") {
     return 0;
   };
 
-  for (const char* query : {"Blinken OR Lavrov OR Whelan", "Blinken"}) {
+  for (const std::string query : {"Blinken OR Lavrov OR Whelan", "Blinken"}) {
     CAPTURE(query);
     JsonRun faceted = search_json(sb, {query, "--facets"});
     REQUIRE(faceted.summary.contains("facets"));
@@ -986,6 +1130,408 @@ TEST_CASE("cli: --since, --until, --offset and --limit") {
   }
 }
 
+TEST_CASE("cli: title: and date: query prefixes") {
+  Sandbox sb;
+  sb.add_seeds();
+  sb.add("news/dateline-article.txt");
+  REQUIRE(sb.index_run().status == 0);
+
+  // "Whelan" is in the text of all three but in the title of one.
+  JsonRun titled = search_json(sb, {"title:Whelan", "--all-passages", "--limit", "1000"});
+  REQUIRE_FALSE(titled.hits.empty());
+  for (const auto& hit : titled.hits) CHECK(path_ends_with(hit, "dateline-article.txt"));
+  CHECK(sb.search({"Whelan", "--all-passages"}).status == 0);
+  CHECK(sb.search({"title:Zakharova"}).status == 1);
+
+  JsonRun dated = search_json(sb, {"Blinken date:2023-03..", "--all-passages", "--limit", "1000"});
+  REQUIRE_FALSE(dated.hits.empty());
+  std::set<std::string> files;
+  for (const auto& hit : dated.hits) {
+    REQUIRE(hit["date"].is_string());
+    CHECK(hit["date"].get<std::string>() >= "2023-03-01");
+    files.insert(basename_of(hit["path"]));
+  }
+  CHECK(files == std::set<std::string>{kSeed1, "dateline-article.txt"});
+  CHECK(sb.search({"Blinken date:..2022"}).status == 1);
+  CHECK(sb.search({"Blinken date:2023-03-03..2023-03-03"}).status == 0);
+}
+
+TEST_CASE("cli: --json hits keep the documented contract") {
+  Sandbox sb;
+  sb.add_seeds();
+  sb.add("news/dateline-article.txt");
+  sb.add("records/briefings.jsonl");
+  REQUIRE(sb.index_run().status == 0);
+
+  for (const std::string query : {"Blinken OR Lavrov OR Biden", "\"New START\"", "Whelan"}) {
+    CAPTURE(query);
+    JsonRun run = search_json(sb, {query, "--all-passages", "--limit", "1000"});
+    REQUIRE_FALSE(run.hits.empty());
+    // Non-ASCII is written as itself.
+    CHECK(run.result.out.find("\\u") == std::string::npos);
+    std::size_t rank = 0;
+    double previous_score = 1e300;
+    for (const auto& hit : run.hits) {
+      CAPTURE(hit.dump());
+      CHECK(hit["schema"] == 1);
+      CHECK(hit["rank"] == ++rank);
+      for (const char* key : {"score", "relevance", "recency"}) CHECK(hit[key].is_number_float());
+      // Blend: score = relevance * recency, best first.
+      double score = hit["score"], relevance = hit["relevance"], recency = hit["recency"];
+      CHECK(score == doctest::Approx(relevance * recency));
+      CHECK(recency >= 0.75 - 1e-9);
+      CHECK(recency <= 1.0 + 1e-9);
+      if (hit["date"].is_null()) CHECK(recency == doctest::Approx(0.75));
+      CHECK(score <= previous_score + 1e-9);
+      previous_score = score;
+      // String-or-null fields are never "".
+      for (const char* key : {"url", "source", "byline", "date"})
+        CHECK((hit[key].is_null() || (hit[key].is_string() && hit[key] != "")));
+      if (hit["date"].is_string())
+        CHECK(std::regex_match(hit["date"].get<std::string>(),
+                               std::regex("[0-9]{4}-[0-9]{2}-[0-9]{2}")));
+      CHECK(hit["title"].is_string());
+      CHECK(hit["title"] != "");
+      CHECK(fs::path(hit["path"].get<std::string>()).is_absolute());
+      CHECK(hit["ordinal"].get<int>() >= 0);
+      CHECK((hit["kind"] == "news" || hit["kind"] == "transcript" || hit["kind"] == "record"));
+      for (const auto& sp : hit["speakers"]) {
+        CHECK(sp["name"].is_string());
+        CHECK(sp["name"] != "");
+        CHECK((sp["role"].is_null() || (sp["role"].is_string() && sp["role"] != "")));
+        static const std::set<std::string> methods = {"label", "declared", "author",
+                                                      "pull-quote", "quote-pattern",
+                                                      "carry-over"};
+        CHECK(methods.count(sp["method"].get<std::string>()) == 1);
+      }
+      // Highlights: ascending, non-overlapping byte ranges in the snippet.
+      std::string snippet = hit["snippet"];
+      CHECK(snippet != "");
+      std::size_t last_end = 0;
+      REQUIRE_FALSE(hit["highlights"].empty());
+      for (const auto& h : hit["highlights"]) {
+        std::size_t b = h[0], e = h[1];
+        CHECK(b >= last_end);
+        CHECK(b < e);
+        CHECK(e <= snippet.size());
+        last_end = e;
+      }
+    }
+    CHECK(run.summary["schema"] == 1);
+    CHECK(run.summary["offset"] == 0);
+    CHECK(run.summary["query"] == query);
+    CHECK(run.summary["total"].get<std::int64_t>() >=
+          static_cast<std::int64_t>(run.hits.size()));
+    CHECK_FALSE(run.summary.contains("facets"));
+  }
+
+  SUBCASE("a highlighted range is a matched word") {
+    JsonRun run = search_json(sb, {"Whelan", "--all-passages"});
+    for (const auto& hit : run.hits) {
+      std::string snippet = hit["snippet"];
+      for (const auto& h : hit["highlights"]) {
+        std::size_t b = h[0], e = h[1];
+        CHECK(snippet.substr(b, e - b) == "Whelan");
+      }
+    }
+  }
+
+  SUBCASE("--sort relevance and --sort date leave out recency") {
+    for (const std::string sort : {"relevance", "date"}) {
+      CAPTURE(sort);
+      JsonRun run = search_json(sb, {"Blinken", "--sort", sort, "--all-passages",
+                                     "--limit", "1000"});
+      REQUIRE_FALSE(run.hits.empty());
+      for (const auto& hit : run.hits) {
+        CHECK(hit["recency"].get<double>() == 1.0);
+        CHECK(hit["score"].get<double>() == hit["relevance"].get<double>());
+      }
+    }
+  }
+
+  SUBCASE("--sort date puts the newest first and the undated last") {
+    JsonRun run = search_json(sb, {"Blinken OR Biden", "--sort", "date", "--all-passages",
+                                   "--limit", "1000"});
+    REQUIRE(run.hits.size() > 3);
+    bool seen_undated = false;
+    std::string previous = "9999-99-99";
+    for (const auto& hit : run.hits) {
+      if (hit["date"].is_null()) {
+        seen_undated = true;
+        continue;
+      }
+      CHECK_FALSE(seen_undated);  // A dated hit after an undated one.
+      std::string date = hit["date"];
+      CHECK(date <= previous);
+      previous = date;
+    }
+    CHECK(seen_undated);
+  }
+
+  SUBCASE("a search with only filters") {
+    JsonRun run = search_json(sb, {"--speaker", "Ned Price", "--all-passages", "--limit",
+                                   "1000"});
+    REQUIRE_FALSE(run.hits.empty());
+    CHECK(run.summary["query"] == "");
+    for (const auto& hit : run.hits) {
+      CHECK(hit["relevance"].get<double>() == 0.0);
+      CHECK(hit["score"].get<double>() == 0.0);
+      CHECK(hit["highlights"].empty());
+      CHECK(has_speaker(hit, "Ned Price"));
+    }
+  }
+}
+
+TEST_CASE("cli: speaker names match in any ASCII case and by surname") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  JsonRun exact = search_json(sb, {"speaker:\"Ned Price\"", "--all-passages", "--limit", "1000"});
+  REQUIRE_FALSE(exact.hits.empty());
+  for (const auto& variant :
+       std::vector<std::vector<std::string>>{{"speaker:\"ned price\""},
+                                             {"speaker:\"NED PRICE\""},
+                                             {"speaker:Price"},
+                                             {"--speaker", "ned price"},
+                                             {"--speaker", "Price"}}) {
+    std::vector<std::string> args = variant;
+    CAPTURE(args.back());
+    for (const char* a : {"--all-passages", "--limit", "1000"}) args.push_back(a);
+    JsonRun run = search_json(sb, args);
+    CHECK(run.hits.size() == exact.hits.size());
+  }
+  // Two --speaker options allow either person.
+  JsonRun either = search_json(sb, {"--speaker", "Ned Price", "--speaker", "Maria Zakharova",
+                                    "--all-passages", "--limit", "1000"});
+  JsonRun zakharova = search_json(sb, {"--speaker", "Maria Zakharova", "--all-passages",
+                                       "--limit", "1000"});
+  CHECK(either.hits.size() == exact.hits.size() + zakharova.hits.size());
+  CHECK(sb.search({"--speaker", "Nobody Atall"}).status == 1);
+}
+
+TEST_CASE("cli: -word and NOT word leave the word out") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  // "Blinken" as a word of its own (not "Blinken’s", not "BlinkenUS").
+  const std::regex blinken("Blinken(?![A-Za-z']|\xE2\x80\x99)");
+  for (const auto& args : std::vector<std::vector<std::string>>{
+           {"--", "Lavrov -Blinken"},
+           {"--", "Lavrov NOT Blinken"},
+           {"--", "NOT Blinken"},
+           {"--", "-Blinken"}}) {
+    CAPTURE(args.back());
+    std::vector<std::string> all = {"--all-passages", "--limit", "1000", "--json"};
+    all.insert(all.end(), args.begin(), args.end());
+    ProgramResult r = sb.search(all);
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    std::vector<json> objects = json_lines(r.out);
+    REQUIRE(objects.size() >= 2);  // Passages without "Blinken" exist.
+    std::vector<std::string> offending;
+    for (const auto& o : objects)
+      if (o["type"] == "hit" && std::regex_search(o["text"].get<std::string>(), blinken))
+        offending.push_back(o["text"]);
+    CHECK_MESSAGE(offending.empty(), offending.size() << " of " << objects.size() - 1
+                                                      << " hits hold Blinken, e.g. "
+                                                      << (offending.empty() ? "" : offending[0]));
+  }
+}
+
+TEST_CASE("cli: a name also finds its possessive (Blinken’s)") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  // Every passage of the index: a pure NOT of a word that is nowhere.
+  JsonRun every = search_json(sb, {"NOT xyzzyplugh", "--all-passages", "--limit", "1000"});
+  REQUIRE(every.hits.size() == 20);
+  std::set<std::string> expected;
+  for (const auto& hit : every.hits) {
+    std::string text = hit["text"];
+    // "Blinken" or "Blinken’s", not the run-together "BlinkenUS".
+    if (std::regex_search(text, std::regex("Blinken(?![A-Za-z])")))
+      expected.insert(hit["path"].get<std::string>() + "#" +
+                      std::to_string(hit["ordinal"].get<int>()));
+  }
+  REQUIRE(expected.size() > 9);
+  auto missing_from = [&](const JsonRun& run) {
+    std::string missing;
+    std::set<std::string> ids = passage_ids(run);
+    for (const auto& id : expected)
+      if (!ids.count(id)) missing += " " + basename_of(id);
+    return missing;
+  };
+  for (const std::string query : {"Blinken", "blinken"}) {  // Capitalised is not stemmed.
+    CAPTURE(query);
+    JsonRun found = search_json(sb, {query, "--all-passages", "--limit", "1000"});
+    CHECK_MESSAGE(passage_ids(found) == expected, "missing:" << missing_from(found));
+  }
+
+  // So "-Blinken" must leave out "Blinken’s" too.
+  JsonRun without = search_json(sb, {"Lavrov -Blinken", "--all-passages", "--limit", "1000"});
+  std::string holding;
+  for (const auto& hit : without.hits)
+    if (hit["text"].get<std::string>().find("Blinken") != std::string::npos)
+      holding += " " + basename_of(hit["path"]) + "#" + std::to_string(hit["ordinal"].get<int>());
+  CHECK_MESSAGE(holding.empty(), "hits with Blinken’s:" << holding);
+}
+
+TEST_CASE("cli: a closed standard output ends brief-search quietly") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  for (const std::string format : {"--json", "--color=never"}) {
+    CAPTURE(format);
+    ProgramResult r = run_into_closed_pipe(
+        {search_program(), "--index", sb.index, "Blinken OR Lavrov OR Price", "--all-passages",
+         "--limit", "1000", format},
+        sb.env());
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+  }
+}
+
+TEST_CASE("cli: which files brief-index reads") {
+  Sandbox sb;
+  sb.add(std::string("news/") + kSeed0);
+  // Skipped by the walk: hidden entries, repository files, other extensions.
+  std::string seed1 = fixture_path(std::string("news/") + kSeed1);
+  fs::create_directories(sb.corpus + "/.git");
+  fs::copy_file(seed1, sb.corpus + "/.git/notes.txt");
+  fs::copy_file(seed1, sb.corpus + "/README.md");
+  fs::copy_file(seed1, sb.corpus + "/LICENSE");
+  fs::copy_file(seed1, sb.corpus + "/picture.png");
+  // Read: no extension, in a subfolder.
+  fs::create_directories(sb.corpus + "/sub/deeper");
+  fs::copy_file(fixture_path("news/dateline-article.txt"), sb.corpus + "/sub/deeper/dateline");
+
+  json s = sb.index_json();
+  CHECK(s["files"] == 2);
+  CHECK(s["added"] == 2);
+  CHECK(s["failed"] == 0);
+  CHECK(sb.search({"Zakharova"}).status == 1);
+  CHECK(sb.search({"bilat"}).status == 0);
+
+  SUBCASE("a file named on the command line is read whatever its name") {
+    ProgramResult r = sb.index_run({"--json", sb.corpus + "/picture.png"});
+    CHECK(r.status == 0);
+    CHECK(sb.search({"Zakharova"}).status == 0);
+  }
+
+  SUBCASE("JSON records: bad lines are skipped, files without text fail") {
+    brief::test::write_file(
+        sb.corpus + "/mixed.jsonl",
+        "{\"title\": \"First\", \"date\": \"2023-01-05\", \"text\": \"Aardvarks were discussed.\"}\n"
+        "this line is not JSON\n"
+        "{\"title\": \"Third\", \"date\": \"2023-01-06\", \"body\": \"Pangolins were discussed.\"}\n");
+    brief::test::write_file(
+        sb.corpus + "/array.json",
+        "[{\"title\": \"A1\", \"text\": \"Capybaras, part one.\"},"
+        " {\"title\": \"A2\", \"content\": \"Capybaras, part two.\"}]\n");
+    brief::test::write_file(sb.corpus + "/no-text.json", "{\"title\": \"Nothing to say\"}\n");
+    json again = sb.index_json();
+    CHECK(again["added"] == 2);
+    CHECK(again["unchanged"] == 2);
+    REQUIRE(again["failures"].size() == 1);
+    CHECK(basename_of(again["failures"][0]["path"]) == "no-text.json");
+    CHECK(again["articles"] == 4);
+
+    JsonRun first = search_json(sb, {"aardvarks"});
+    REQUIRE(first.hits.size() == 1);
+    CHECK(first.hits[0]["title"] == "First");
+    CHECK(first.hits[0]["date"] == "2023-01-05");
+    JsonRun third = search_json(sb, {"pangolins"});
+    REQUIRE(third.hits.size() == 1);
+    CHECK(third.hits[0]["title"] == "Third");
+    JsonRun capybaras = search_json(sb, {"capybaras"});
+    std::set<std::string> titles;
+    for (const auto& hit : capybaras.hits) titles.insert(hit["title"]);
+    CHECK(titles == std::set<std::string>{"A1", "A2"});
+  }
+
+  SUBCASE("symbolic links") {
+    // A link to a file is followed; a broken link is a failed file.
+    fs::create_symlink(sb.corpus + "/sub/deeper/dateline", sb.corpus + "/link.txt");
+    fs::create_symlink(sb.corpus + "/nowhere.txt", sb.corpus + "/broken.txt");
+    json again = sb.index_json();
+    CHECK(again["added"] == 1);
+    REQUIRE(again["failures"].size() == 1);
+    CHECK(basename_of(again["failures"][0]["path"]) == "broken.txt");
+    CHECK_FALSE(again["failures"][0]["reason"].get<std::string>().empty());
+    // Every failure here is a file, so the counts add up to `files`.
+    CHECK(again["added"].get<int>() + again["updated"].get<int>() +
+              again["unchanged"].get<int>() + again["failed"].get<int>() ==
+          again["files"].get<int>());
+    JsonRun run = search_json(sb, {"bilat", "--all-passages"});
+    std::set<std::string> files;
+    for (const auto& hit : run.hits) files.insert(basename_of(hit["path"]));
+    CHECK(files.count("link.txt") == 1);
+  }
+}
+
+TEST_CASE("cli: sidecars: a changed sidecar re-indexes, a bad one fails the article") {
+  Sandbox sb;
+  sb.add("news/sidecar-article.txt");
+  std::string sidecar = sb.add("news/sidecar-article.json");
+  REQUIRE(sb.index_json()["added"] == 1);
+
+  SUBCASE("changed") {
+    json meta = json::parse(brief::test::read_file(sidecar));
+    meta["title"] = "A title from the changed sidecar";
+    brief::test::write_file(sidecar, meta.dump(2) + "\n");
+    json s = sb.index_json();
+    CHECK(s["updated"] == 1);
+    JsonRun run = search_json(sb, {"Belfast"});
+    REQUIRE_FALSE(run.hits.empty());
+    CHECK(run.hits[0]["title"] == "A title from the changed sidecar");
+  }
+
+  SUBCASE("removed") {
+    fs::remove(sidecar);
+    json s = sb.index_json();
+    CHECK(s["updated"] == 1);
+    CHECK(s["removed"] == 0);
+    REQUIRE(s["undated"].size() == 1);  // The date came from the sidecar.
+    JsonRun run = search_json(sb, {"Belfast"});
+    REQUIRE_FALSE(run.hits.empty());
+    CHECK(run.hits[0]["title"] == "Biden heads to Northern Ireland and Ireland next week");
+    CHECK(run.hits[0]["date"].is_null());
+  }
+
+  for (const std::string bad : {"[1, 2]\n", "{\"date\": \"2023-02-30\"}\n", "{\"title\": \n"}) {
+    CAPTURE(bad);
+    brief::test::write_file(sidecar, bad);
+    json s = sb.index_json();
+    REQUIRE(s["failures"].size() == 1);
+    CHECK(basename_of(s["failures"][0]["path"]) == "sidecar-article.txt");
+    CHECK_FALSE(s["failures"][0]["reason"].get<std::string>().empty());
+  }
+}
+
+TEST_CASE("cli: brief-index --quiet and --progress") {
+  Sandbox sb;
+  sb.add_seeds();
+
+  ProgramResult quiet = sb.index_run({"--quiet", "--json", sb.corpus});
+  CHECK(quiet.status == 0);
+  CHECK(quiet.out == "");
+  CHECK(quiet.err == "");
+  CHECK(sb.search({"Zakharova"}).status == 0);
+
+  // Progress goes to stderr only; stdout stays one JSON object.
+  ProgramResult progress = sb.index_run({"--progress", "--json", "--rebuild", sb.corpus});
+  CHECK(progress.status == 0);
+  CHECK(progress.err != "");
+  REQUIRE(lines_of(progress.out).size() == 1);
+  json s = json::parse(progress.out, nullptr, false);
+  REQUIRE_FALSE(s.is_discarded());
+  CHECK(s["added"] == 2);
+
+  ProgramResult none = sb.index_run({"--progress", "--no-progress", "--json", sb.corpus});
+  CHECK(none.status == 0);
+  CHECK(none.err == "");
+}
+
 TEST_CASE("cli: BRIEF_INDEX names the index when --index is not given") {
   Sandbox sb;
   sb.add_seeds();
@@ -1000,4 +1546,34 @@ TEST_CASE("cli: BRIEF_INDEX names the index when --index is not given") {
   r = run({search_program(), "Zakharova"}, env);
   CHECK(r.status == 0);
   CHECK(r.out.find(kSeed1) != std::string::npos);
+
+  // BRIEF_INDEX empty: $XDG_DATA_HOME/brief-search/index.
+  std::string xdg = sb.dir / "xdg";
+  env = sb.env({"BRIEF_INDEX=", "XDG_DATA_HOME=" + xdg});
+  r = run({index_program(), "-q", sb.corpus}, env);
+  CHECK(r.status == 0);
+  CHECK(fs::exists(xdg + "/brief-search/index/iamglass"));
+  CHECK(run({search_program(), "Zakharova"}, env).status == 0);
+
+  // Both empty: $HOME/.local/share/brief-search/index.
+  std::string home = sb.dir / "home";
+  fs::create_directories(home);
+  env = sb.env({"BRIEF_INDEX=", "XDG_DATA_HOME=", "HOME=" + home});
+  r = run({index_program(), "-q", sb.corpus}, env);
+  CHECK(r.status == 0);
+  CHECK(fs::exists(home + "/.local/share/brief-search/index/iamglass"));
+  CHECK(run({search_program(), "Zakharova"}, env).status == 0);
+}
+
+TEST_CASE("cli: an index inside the indexed folder is not read as input") {
+  Sandbox sb;
+  sb.add_seeds();
+  std::string inner = sb.corpus + "/index";
+  ProgramResult r = run({index_program(), "--index", inner, "--json", sb.corpus}, sb.env());
+  CHECK(r.status == 0);
+  json s = json::parse(r.out, nullptr, false);
+  REQUIRE_FALSE(s.is_discarded());
+  CHECK(s["added"] == 2);
+  CHECK(s["files"] == 2);
+  CHECK_MESSAGE(s["failures"].empty(), s["failures"].dump());
 }

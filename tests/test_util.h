@@ -75,6 +75,7 @@ inline ProgramResult run_program(const std::vector<std::string>& argv,
                                  const std::vector<std::string>& env = {}) {
   TempDir io;
   std::string out_path = io / "out", err_path = io / "err";
+  std::fflush(nullptr);  // Else the child repeats what is buffered.
   pid_t pid = fork();
   if (pid == 0) {
     FILE* in = std::freopen("/dev/null", "r", stdin);

@@ -34,6 +34,10 @@ struct IndexOptions {
   SplitOptions split;
   // Throw the existing index away and build it anew. Default false.
   bool rebuild = false;
+  // Alias files ({"aliases": {...}}, see AliasTable) to store in the
+  // index, replacing those stored before; searches group speakers by them.
+  // Empty keeps what the index has. Default none.
+  std::vector<std::string> alias_files;
   // Called from the writing thread about every 200 ms and once at the
   // end. Default none.
   std::function<void(const IndexProgress&)> progress;

@@ -55,9 +55,10 @@ struct SearchRequest {
 
 // A speaker of a hit.
 struct HitSpeaker {
-  std::string name;
+  std::string name;     // Canonical: the same for every spelling.
   std::string role;
-  std::string method;  // attribution_method_name()
+  std::string method;   // attribution_method_name()
+  std::string written;  // The spelling in the text, when not `name`.
 
   bool operator==(const HitSpeaker&) const = default;
 };
@@ -102,6 +103,16 @@ struct SearchResults {
   std::vector<FacetCount> month_facets;    // Oldest month first.
 };
 
+// One person in the index, for listings.
+struct SpeakerSummary {
+  std::string name;                  // Canonical name.
+  std::vector<std::string> aliases;  // Other spellings found.
+  std::vector<std::string> roles;    // Most frequent first, at most 3.
+  std::int64_t passages = 0;         // Passages attributed to the person.
+
+  bool operator==(const SpeakerSummary&) const = default;
+};
+
 // What an index holds.
 struct IndexSummary {
   std::int64_t files = 0;
@@ -129,6 +140,11 @@ class Searcher {
   SearchResults search(const SearchRequest& request);
 
   IndexSummary summary();
+
+  // Lists the people speaking in the index, most passages first; with a
+  // query (same syntax and filters as search()), counts only passages that
+  // match it. Throws as search().
+  std::vector<SpeakerSummary> speakers(const SearchRequest& request);
 
  private:
   struct Impl;

@@ -4,8 +4,11 @@
 #ifndef BRIEF_INCLUDE_BRIEF_SPEAKER_H_
 #define BRIEF_INCLUDE_BRIEF_SPEAKER_H_
 
+#include <cstdint>
+#include <map>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "brief/article.h"
@@ -38,6 +41,54 @@ struct Attribution {
 // Returns the canonical speaker id for a display name: lower case, white
 // space folded, accents kept ("ned price"). Used as the index term.
 std::string speaker_id(std::string_view name);
+
+// Maps the spellings of a person's name to one canonical name, from an
+// editable alias file and one automatic rule: two names with the same
+// surname whose given names (both at least 5 letters) differ by one edit
+// ("Antony" / "Anthony Blinken") are one person. Not thread-safe to
+// modify; const use is safe.
+class AliasTable {
+ public:
+  // Parses an alias file: {"aliases": {"Anthony Blinken": "Antony
+  // Blinken", "Joseph R. Biden": "Joe Biden"}} (see
+  // docs/index-format.md). Throws brief::Error(kInvalidArgument) for
+  // anything else.
+  static AliasTable parse(std::string_view json_text);
+
+  // Makes `alias` a spelling of `canonical`.
+  void add(std::string_view alias, std::string_view canonical);
+
+  // Merges the entries of `other` into this table.
+  void merge(const AliasTable& other);
+
+  // The canonical name the alias file gives for `name`, or `name` itself.
+  std::string canonical(std::string_view name) const;
+
+  // Groups `names` (display names with how many passages each has) into
+  // people: explicit aliases first, then the one-edit rule. Returns, for
+  // each name, the canonical name of its group: the alias file's name, or
+  // the group's most frequent spelling. `mentions` are full names the
+  // texts mention (with how many articles each), which let a bare surname
+  // ("Walensky", from "DR. WALENSKY:") join the person the corpus names
+  // most often with that surname ("Rochelle Walensky"), when that person
+  // has at least two thirds of the surname's uses.
+  std::map<std::string, std::string> group(
+      const std::vector<std::pair<std::string, std::int64_t>>& names,
+      const std::vector<std::pair<std::string, std::int64_t>>& mentions = {}) const;
+
+  // The file's JSON text, for storing in an index.
+  std::string to_json() const;
+
+  bool empty() const { return canonical_.empty(); }
+
+ private:
+  std::map<std::string, std::string> canonical_;  // speaker_id -> name
+};
+
+// Returns the full names ("Rochelle Walensky") that `article` mentions,
+// speaking or not, each once. Never throws.
+std::vector<std::string> named_people(const Article& article,
+                                      const std::vector<Passage>& passages);
 
 // Attributes each passage of `article` to the people speaking in it.
 // Returns one vector per passage (same order), empty where nobody is

@@ -39,9 +39,15 @@ int main(int argc, char** argv) try {
     return brief::cli::kExitOk;
   }
   brief::Searcher searcher = brief::Searcher::open(cmd.index_path);
-  brief::SearchResults results = searcher.search(cmd.request);
   auto printer = brief::cli::make_printer(
       std::cout, {.json = cmd.json, .color = use_color(cmd.color)});
+  if (cmd.list_speakers) {
+    auto people = searcher.speakers(cmd.request);
+    printer->speakers(people);
+    std::cout.flush();
+    return people.empty() ? brief::cli::kExitNoResults : brief::cli::kExitOk;
+  }
+  brief::SearchResults results = searcher.search(cmd.request);
   for (const auto& hit : results.hits) printer->hit(hit);
   printer->summary(cmd.request, results);
   std::cout.flush();

@@ -4,6 +4,7 @@
 #include "options.h"
 
 #include <boost/program_options.hpp>
+#include <filesystem>
 #include <sstream>
 
 namespace brief::cli {
@@ -76,6 +77,7 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   desc.add_options()
       ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
       ("rebuild", "discard the existing index and build it anew")
+      ("aliases", po::value<std::vector<std::string>>(), "alias file of speaker names to store in the index (repeatable; default: aliases.json at the top of each PATH that is a folder)")
       ("threads", po::value<int>()->default_value(0), "parsing threads; 0 = one per core")
       ("batch", po::value<int>()->default_value(1000), "files per committed transaction")
       ("json", "print the run's summary as one JSON object")
@@ -111,6 +113,17 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();
   if (cmd.index_path.empty()) throw UsageError("--index needs a folder");
   cmd.options.rebuild = vm.count("rebuild") > 0;
+  if (vm.count("aliases")) {
+    cmd.options.alias_files = vm["aliases"].as<std::vector<std::string>>();
+  } else {
+    for (const auto& input : cmd.inputs) {
+      std::error_code ec;
+      std::filesystem::path candidate = std::filesystem::path(input) / "aliases.json";
+      if (std::filesystem::is_directory(input, ec) &&
+          std::filesystem::is_regular_file(candidate, ec))
+        cmd.options.alias_files.push_back(candidate.string());
+    }
+  }
   cmd.options.threads = vm["threads"].as<int>();
   cmd.options.batch_files = vm["batch"].as<int>();
   if (cmd.options.threads < 0 || cmd.options.threads > 256)
@@ -138,6 +151,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       ("half-life", po::value<double>()->default_value(365), "blend: days for the recency factor to fall halfway")
       ("recency-weight", po::value<double>()->default_value(0.25), "blend: share of the score that recency can take, 0..1")
       ("all-passages", "list every matching passage, not only the best of each article")
+      ("speakers", "list the people speaking (in passages matching QUERY, if given) with spellings, roles and passage counts")
       ("facets", "count matching passages by speaker and by month")
       ("json", "print JSON Lines: one object per hit, then a summary")
       ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
@@ -205,7 +219,8 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   else if (color == "always") cmd.color = ColorMode::kAlways;
   else if (color == "never") cmd.color = ColorMode::kNever;
   else throw UsageError("--color '" + color + "' is not one of auto, always, never");
-  if (r.query.empty() && r.speakers.empty() && !r.since && !r.until)
+  cmd.list_speakers = vm.count("speakers") > 0;
+  if (r.query.empty() && r.speakers.empty() && !r.since && !r.until && !cmd.list_speakers)
     throw UsageError("no QUERY given (try: brief-search \"New START\")");
   cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();
   return cmd;

@@ -41,6 +41,7 @@ struct SearchCommand {
   std::string help_text;
   std::string index_path;
   SearchRequest request;
+  bool list_speakers = false;  // --speakers: list people, not hits.
   bool json = false;
   ColorMode color = ColorMode::kAuto;
 };

@@ -65,7 +65,7 @@ class TextPrinter : public Printer {
       out_ << "Hits " << request.offset + 1 << "-" << request.offset + shown
            << (request.one_per_article ? " (best passage of each article)" : "") << "; "
            << (results.total_exact ? "" : "about ") << format_count(results.total)
-           << " matching passages.\n";
+           << (results.total == 1 ? " matching passage.\n" : " matching passages.\n");
     }
     if (!request.facets) return;
     out_ << "\nSpeakers:\n";
@@ -83,6 +83,19 @@ class TextPrinter : public Printer {
     }
     if (results.total_exact && results.total > dated)
       out_ << "  " << format_count(results.total - dated) << "  undated\n";
+  }
+
+  void speakers(const std::vector<SpeakerSummary>& people) override {
+    for (const auto& p : people) {
+      out_ << format_count(p.passages) << "  " << style(kBold) << p.name << style(kReset);
+      std::string roles, aliases;
+      for (const auto& r : p.roles) roles += (roles.empty() ? "" : "; ") + r;
+      for (const auto& a : p.aliases) aliases += (aliases.empty() ? "" : ", ") + a;
+      if (!roles.empty()) out_ << "  (" << roles << ")";
+      if (!aliases.empty()) out_ << "  also: " << aliases;
+      out_ << "\n";
+    }
+    out_ << people.size() << (people.size() == 1 ? " speaker.\n" : " speakers.\n");
   }
 
   void index_stats(const IndexStats& s) override {
@@ -154,6 +167,7 @@ class JsonPrinter : public Printer {
     for (const auto& s : hit.speakers) {
       json j = {{"name", s.name}, {"method", s.method}};
       j["role"] = s.role.empty() ? json(nullptr) : json(s.role);
+      j["written"] = s.written.empty() ? json(s.name) : json(s.written);
       speakers.push_back(std::move(j));
     }
     json highlights = json::array();
@@ -197,6 +211,17 @@ class JsonPrinter : public Printer {
                      {"undated", results.total - dated}};
     }
     write(j);
+  }
+
+  void speakers(const std::vector<SpeakerSummary>& people) override {
+    for (const auto& p : people)
+      write({{"type", "speaker"},
+             {"schema", kJsonSchemaVersion},
+             {"name", p.name},
+             {"aliases", p.aliases},
+             {"roles", p.roles},
+             {"passages", p.passages}});
+    write({{"type", "summary"}, {"schema", kJsonSchemaVersion}, {"speakers", people.size()}});
   }
 
   void index_stats(const IndexStats& s) override {

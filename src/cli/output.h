@@ -25,6 +25,7 @@ class Printer {
   virtual void summary(const SearchRequest& request,
                        const SearchResults& results) = 0;
   virtual void index_stats(const IndexStats& stats) = 0;
+  virtual void speakers(const std::vector<SpeakerSummary>& people) = 0;
 };
 
 struct PrinterOptions {
