@@ -8,6 +8,7 @@
 #include <array>
 #include <cctype>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
@@ -395,10 +396,47 @@ bool is_time_line(std::string_view line) {
 
 // Splits [from, to) of `content` into paragraphs at blank lines. With
 // `markdown`, Markdown is cleaned and turn labels are recognised.
+// True if a label names a speaker rather than a section: "MR. KIRBY",
+// "THE PRESIDENT", "Q", "MODERATOR". A heading such as "TAKING BACK
+// CONTROL:" in a fact sheet looks alike, but stands once; a speaker
+// label recurs or starts with an honorific or role.
+bool is_speaker_label(const std::string& label, int uses) {
+  if (uses >= 2 || label == "Q") return true;
+  static const std::array<std::string_view, 24> kLeads = {
+      "MR", "MS", "MRS", "DR", "THE ", "PRESIDENT", "VICE PRESIDENT",
+      "SECRETARY", "PRIME MINISTER", "AMBASSADOR", "SENATOR", "GOVERNOR",
+      "ADMIRAL", "GENERAL", "MODERATOR", "SENIOR ADMINISTRATION", "QUESTION",
+      "MAYOR", "CHANCELLOR", "FIRST LADY", "ADMINISTRATOR", "DIRECTOR",
+      "PARTICIPANT", "AUDIENCE"};
+  for (auto lead : kLeads)
+    if (label.starts_with(lead)) return true;
+  return false;
+}
+
+// Counts the turn labels that open paragraphs in [from, to).
+std::map<std::string, int> count_labels(std::string_view content, std::size_t from,
+                                        std::size_t to) {
+  std::map<std::string, int> uses;
+  bool after_blank = true;
+  for (const Line& line : split_lines(content, from, to)) {
+    std::string_view l = content.substr(line.begin, line.end - line.begin);
+    if (text::is_blank(l)) {
+      after_blank = true;
+      continue;
+    }
+    if (after_blank)
+      if (auto label = match_turn_label(l)) ++uses[label->label];
+    after_blank = false;
+  }
+  return uses;
+}
+
 std::vector<Paragraph> build_paragraphs(std::string_view content,
                                         std::size_t from, std::size_t to,
                                         bool markdown, bool detect_turns) {
   std::vector<Paragraph> paragraphs;
+  std::map<std::string, int> label_uses;
+  if (detect_turns) label_uses = count_labels(content, from, to);
   ParagraphBuilder builder(content, markdown);
   std::string current_label;
   bool pending_start = false;
@@ -413,6 +451,11 @@ std::vector<Paragraph> build_paragraphs(std::string_view content,
       return;
     }
     Paragraph p = builder.take(para_begin, para_end);
+    // A whole paragraph in parentheses is a stage direction:
+    // "(Admiral John Kirby enters the Press Briefing Room.)".
+    if (p.text.size() > 2 && p.text.front() == '(' && p.text.back() == ')' &&
+        p.text.find(')') == p.text.size() - 1)
+      return;
     // "###", "* * *": end marks and rules carry no words.
     if (std::none_of(p.text.begin(), p.text.end(), [](char c) {
           return std::isalnum(static_cast<unsigned char>(c)) ||
@@ -433,7 +476,8 @@ std::vector<Paragraph> build_paragraphs(std::string_view content,
     }
     std::size_t skip = 0;
     if (!in_para && detect_turns) {
-      if (auto label = match_turn_label(text_line)) {
+      auto label = match_turn_label(text_line);
+      if (label && is_speaker_label(label->label, label_uses[label->label])) {
         current_label = label->label;
         pending_start = true;
         skip = label->length;

@@ -20,6 +20,8 @@
 
 #include "brief/speaker.h"
 
+#include <xapian.h>
+
 #include <algorithm>
 #include <array>
 #include <map>
@@ -51,6 +53,7 @@ const std::set<std::string, std::less<>>& non_name_words() {
       "Since", "Until", "Despite", "Although", "Though", "Because", "Let",
       "Good", "Okay", "OK", "Please", "Again", "Dear", "Hi", "Hello",
       "Madam", "Mister", "Folks", "Ladies", "Gentlemen", "Everybody",
+      "Doctor", "Doctors", "Drs", "Drs.", "Messrs", "Messrs.", "Colleagues",
       "Everyone",
       // Honorifics and roles.
       "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Sir",
@@ -133,7 +136,16 @@ bool is_speech_verb(std::string_view w) {
       "admitted",  "observed",    "underlined", "underscored", "reiterated",
       "recalled",  "wrote",       "tweeted",    "confirmed",  "urged",
       "answered",  "suggested",   "maintained", "contended",  "cautioned",
-      "assured",   "conceded",    "predicted",  "vowed",      "pledged"};
+      "assured",   "conceded",    "predicted",  "vowed",      "pledged",
+      // Stance verbs of readouts and statements.
+      "reaffirmed", "reaffirms",  "affirmed",   "affirms",    "underscores",
+      "expressed", "expresses",   "welcomed",   "welcomes",   "condemned",
+      "condemns",  "thanked",     "thanks",     "highlighted", "highlights",
+      "commended", "commends",    "applauded",  "applauds",   "congratulated",
+      "congratulates", "praised", "praises",    "encouraged", "encourages",
+      "conveyed",  "conveys",     "offered",    "shared",     "agreed",
+      "committed", "directed",    "requested",
+      "emphasizes", "stressed",   "reiterates", "notes",      "urges"};
   return kVerbs.count(w) > 0;
 }
 
@@ -297,18 +309,18 @@ bool is_initial(std::string_view w) {
 }
 
 std::string title_case(std::string_view upper) {
+  // Letters after the first of each word go to lower case, accented ones
+  // too ("THƯỞNG" -> "Thưởng").
   std::string out;
   bool start = true;
-  for (char c : upper) {
-    if (text::is_ascii_alpha(c)) {
-      out.push_back(start ? c
-                          : static_cast<char>(
-                                text::is_ascii_upper(c) ? c - 'A' + 'a' : c));
+  for (Xapian::Utf8Iterator it(upper.data(), upper.size()); it != Xapian::Utf8Iterator(); ++it) {
+    unsigned ch = *it;
+    if (Xapian::Unicode::is_wordchar(ch)) {
+      Xapian::Unicode::append_utf8(out, start ? ch : Xapian::Unicode::tolower(ch));
       start = false;
     } else {
-      out.push_back(c);
-      start = (c == ' ' || c == '-' || c == '\'');
-      if (c == '\'') start = false;
+      Xapian::Unicode::append_utf8(out, ch);
+      start = (ch == ' ' || ch == '-');
     }
   }
   return out;
@@ -398,6 +410,15 @@ class PeopleTable {
   bool knows_surname(std::string_view surname) const {
     return by_surname_.count(std::string(surname)) > 0;
   }
+  // Evidence that a two-word name is a person, not a place or an
+  // organisation ("Saudi Arabia", "Protected Status"): a role before it,
+  // or its surname used alone elsewhere in the article.
+  bool is_person(const std::string& full) const {
+    if (roles_.count(full)) return true;
+    auto it = surname_mentions_.find(last_word(full));
+    return it != surname_mentions_.end() && it->second > 0;
+  }
+
   bool knows_full(std::string_view full) const {
     return full_counts_.count(std::string(full)) > 0;
   }
@@ -410,6 +431,18 @@ class PeopleTable {
   // A person whose recorded role contains `role_noun` (lower case), if
   // exactly one does.
   std::string person_with_role(std::string_view role_noun) const {
+    // A role that is exactly the phrase ("President", not "Vice
+    // President") wins outright.
+    std::string exact;
+    for (const auto& [full, role] : roles_) {
+      if (text::ascii_lower(role) != role_noun) continue;
+      if (!exact.empty() && exact != full) {
+        exact.clear();
+        break;
+      }
+      exact = full;
+    }
+    if (!exact.empty()) return exact;
     std::string found;
     for (const auto& [full, role] : roles_) {
       std::string lower = text::ascii_lower(role);
@@ -553,7 +586,7 @@ class Attributor {
   std::string title_author() const {
     std::string_view t = article_.title;
     std::string_view rest;
-    for (std::string_view lead : {"Statement from ", "Statement by ",
+    for (std::string_view lead : {"Statement from ", "Statement by ", "Statement of ",
                                   "Remarks by ", "Remarks of ",
                                   "Op-Ed by ", "Letter from "}) {
       if (text::starts_with_ci(t, lead)) {
@@ -574,8 +607,15 @@ class Attributor {
         return {};
       ++i;
     }
-    for (std::size_t k = i; k < tokens.size(); ++k)
-      if (tokens[k].word == "and" || tokens[k].word == "&") return {};  // Joint.
+    // "Statement from X and Y": joint, no single author.
+    std::size_t end = i;
+    while (end < tokens.size() && (is_name_word(tokens[end].word) || is_initial(tokens[end].word)))
+      ++end;
+    if (end < tokens.size() && (tokens[end].word == "and" || tokens[end].word == "&"))
+      return {};
+    if (end > i && tokens[end - 1].ends_clause && end < tokens.size() &&
+        (tokens[end].word == "Jr" || tokens[end].word == "Jr."))
+      ++end;
     return name_at(tokens, i);
   }
 
@@ -585,15 +625,23 @@ class Attributor {
   // otherwise the first word is taken as a surname.
   std::string name_at(const std::vector<Token>& tokens, std::size_t i) const {
     if (i >= tokens.size() || !is_name_word(tokens[i].word)) return {};
-    std::size_t n = i;
-    while (n < tokens.size() && n - i < 3 && is_name_word(tokens[n].word) &&
-           (n == i || (!tokens[n - 1].ends_clause && !tokens[n - 1].ends_sentence)))
+    // Given name, an optional middle initial, surname.
+    std::vector<std::size_t> parts{i};
+    std::size_t n = i + 1;
+    if (n + 1 < tokens.size() && is_initial(tokens[n].word) && is_name_word(tokens[n + 1].word) &&
+        !tokens[i].ends_clause)
       ++n;
-    if (n - i >= 2) {
-      std::string full = tokens[i].word + " " + tokens[i + 1].word;
-      bool closed = n - i == 2 &&
+    while (n < tokens.size() && parts.size() < 3 && is_name_word(tokens[n].word) &&
+           !tokens[n - 1].ends_clause && !tokens[n - 1].ends_sentence) {
+      parts.push_back(n);
+      ++n;
+    }
+    if (parts.size() >= 2) {
+      std::string full = tokens[parts[0]].word + " " + tokens[parts[1]].word;
+      n = parts.size() == 2 ? n : parts[1] + 1;
+      bool closed = parts.size() == 2 &&
                     (n == tokens.size() || !is_name_word(tokens[n].word) ||
-                     tokens[i + 1].ends_clause || tokens[i + 1].ends_sentence);
+                     tokens[parts[1]].ends_clause || tokens[parts[1]].ends_sentence);
       if (closed || people_.knows_full(full)) return full;
     }
     return people_.resolve_surname(tokens[i].word);
@@ -682,7 +730,12 @@ class Attributor {
         name.push_back(tokens[k].word);
       }
       length = k - i + 1;
-      if (name.size() >= 2) return name[name.size() - 2] + " " + name.back();
+      if (name.size() >= 2) {
+        std::string full = name[name.size() - 2] + " " + name.back();
+        if (people_.is_person(full)) return full;
+        length = 0;
+        return {};
+      }
       if (people_.knows_surname(name[0])) return people_.resolve_surname(name[0]);
       length = 0;
       return {};
