@@ -451,7 +451,7 @@ struct Searcher::Impl {
     Xapian::Enquire enquire(db);
     enquire.set_query(full_query);
     // With no words to rank by, every weight is 0: list newest first.
-    if (request.sort == SortOrder::kDate || !has_text)
+    if (request.sort == SortOrder::kDate || !has_text || only_excluded(request.query))
       enquire.set_sort_by_value_then_relevance(schema::kDate, true);
 
     if (request.one_per_article) enquire.set_collapse_key(schema::kArticle);
