@@ -545,6 +545,24 @@ struct Searcher::Impl {
     return results;
   }
 
+  // Runs `read`; when a writer commits under it
+  // (Xapian::DatabaseModifiedError), reopens and tries once more.
+  template <typename Read>
+  auto with_retry(Read read) -> decltype(read()) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return read();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        if (attempt > 0)
+          throw Error(ErrorCode::kIoError, "index " + path + " kept changing; try again");
+        db.reopen();
+        setup();
+      } catch (const Xapian::Error& e) {
+        throw_from_xapian(e, path);
+      }
+    }
+  }
+
   std::optional<Date> newest_date() {
     return date_from_value(db.get_value_upper_bound(schema::kDate));
   }
@@ -593,32 +611,11 @@ Searcher Searcher::open(const std::string& path) {
 }
 
 SearchResults Searcher::search(const SearchRequest& request) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return impl_->run(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      // A writer committed under us: reopen and try once more.
-      if (attempt > 0) throw Error(ErrorCode::kIoError, "index " + impl_->path + " kept changing; try again");
-      impl_->db.reopen();
-      impl_->setup();
-    } catch (const Xapian::Error& e) {
-      throw_from_xapian(e, impl_->path);
-    }
-  }
+  return impl_->with_retry([&] { return impl_->run(request); });
 }
 
 std::vector<SpeakerSummary> Searcher::speakers(const SearchRequest& request) {
-  for (int attempt = 0;; ++attempt) {
-    try {
-      return impl_->list_speakers(request);
-    } catch (const Xapian::DatabaseModifiedError&) {
-      if (attempt > 0) throw Error(ErrorCode::kIoError, "index " + impl_->path + " kept changing; try again");
-      impl_->db.reopen();
-      impl_->setup();
-    } catch (const Xapian::Error& e) {
-      throw_from_xapian(e, impl_->path);
-    }
-  }
+  return impl_->with_retry([&] { return impl_->list_speakers(request); });
 }
 
 IndexSummary Searcher::summary() {

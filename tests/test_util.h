@@ -11,6 +11,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iostream>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -63,6 +64,18 @@ class TempDir {
   std::string path_;
 };
 
+// In a forked child: adds `env` ("NAME=value") to the environment and
+// runs argv[0] with the arguments. Never returns.
+[[noreturn]] inline void exec_program(const std::vector<std::string>& argv,
+                                      const std::vector<std::string>& env) {
+  for (const auto& kv : env) putenv(const_cast<char*>(kv.c_str()));
+  std::vector<char*> args;
+  for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
+  args.push_back(nullptr);
+  execv(args[0], args.data());
+  _exit(127);
+}
+
 struct ProgramResult {
   int status = -1;  // Exit status, or -1 if killed by a signal.
   std::string out;
@@ -75,19 +88,15 @@ inline ProgramResult run_program(const std::vector<std::string>& argv,
                                  const std::vector<std::string>& env = {}) {
   TempDir io;
   std::string out_path = io / "out", err_path = io / "err";
-  std::fflush(nullptr);  // Else the child repeats what is buffered.
+  std::cout.flush();  // Else the child repeats what is buffered.
+  std::fflush(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
     FILE* in = std::freopen("/dev/null", "r", stdin);
     FILE* o = std::freopen(out_path.c_str(), "w", stdout);
     FILE* e = std::freopen(err_path.c_str(), "w", stderr);
     (void)in, (void)o, (void)e;
-    for (const auto& kv : env) putenv(const_cast<char*>(kv.c_str()));
-    std::vector<char*> args;
-    for (const auto& a : argv) args.push_back(const_cast<char*>(a.c_str()));
-    args.push_back(nullptr);
-    execv(args[0], args.data());
-    _exit(127);
+    exec_program(argv, env);
   }
   int wstatus = 0;
   waitpid(pid, &wstatus, 0);
