@@ -95,6 +95,13 @@ const std::set<std::string, std::less<>>& non_name_words() {
       "Russia", "Ukraine", "China", "India", "Moscow", "Washington", "Kyiv",
       "Kiev", "Beijing", "London", "Paris", "Berlin", "Tokyo", "Brussels",
       "Israel", "Iran", "Gaza", "America", "Europe", "Africa", "Asia",
+      "Saudi", "Arabia", "Korea", "Japan", "Mexico", "Canada", "Germany",
+      "France", "Italy", "Poland", "Turkey", "Türkiye", "Egypt", "Jordan",
+      "Qatar", "Iraq", "Syria", "Afghanistan", "Pakistan", "Taiwan",
+      "Philippines", "Vietnam", "Australia", "Britain", "Ireland", "Brazil",
+      "Venezuela", "Cuba", "Haiti", "Colombia", "Argentina", "Nigeria",
+      "Kenya", "Ethiopia", "Sudan", "Lebanon", "Yemen", "Emirates", "Arab",
+      "Governments", "Government", "Leaders", "Delegations", "Sides",
       // Days and months.
       "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
       "Sunday", "January", "February", "March", "April", "May", "June",
@@ -558,7 +565,7 @@ class Attributor {
 
   std::vector<std::vector<Attribution>> run() {
     std::vector<std::vector<Attribution>> result(passages_.size());
-    std::string author = title_author();
+    std::vector<std::string> authors = title_authors();
     bool has_turns = std::any_of(passages_.begin(), passages_.end(),
                                  [](const Passage& p) { return !p.turn_label.empty(); });
     for (std::size_t i = 0; i < passages_.size(); ++i) {
@@ -568,9 +575,17 @@ class Attributor {
       } else {
         result[i] = from_patterns(p.text, i == 0 ? nullptr : &result[i - 1],
                                   i >= 2 ? &result[i - 2] : nullptr);
-        if (result[i].empty() && !has_turns && !author.empty()) {
-          Attribution a{author, people_.role_of(author), AttributionMethod::kAuthor};
-          result[i].push_back(a);
+        if (!has_turns && !authors.empty()) {
+          // Every paragraph of a statement is its authors'; people it
+          // reports speaking follow them.
+          std::vector<Attribution> with_authors;
+          for (const auto& author : authors)
+            with_authors.push_back({author, people_.role_of(author), AttributionMethod::kAuthor});
+          for (auto& a : result[i])
+            if (std::none_of(authors.begin(), authors.end(),
+                             [&](const std::string& n) { return n == a.name; }))
+              with_authors.push_back(std::move(a));
+          result[i] = std::move(with_authors);
         }
         if (result[i].empty() && article_.declared_speakers.size() == 1) {
           result[i].push_back({article_.declared_speakers[0], "",
@@ -582,41 +597,60 @@ class Attributor {
   }
 
  private:
-  // The person a statement or speech title names as its author.
-  std::string title_author() const {
+  // The people a statement or speech title names as its authors: one for
+  // "Statement from President Joe Biden on ...", several for "Joint
+  // Statement by President Joe Biden and Taoiseach Micheál Martin", none
+  // for "Statement from X and Y" that is not called joint.
+  std::vector<std::string> title_authors() const {
     std::string_view t = article_.title;
     std::string_view rest;
-    for (std::string_view lead : {"Statement from ", "Statement by ", "Statement of ",
-                                  "Remarks by ", "Remarks of ",
-                                  "Op-Ed by ", "Letter from "}) {
+    bool joint = false;
+    for (std::string_view lead : {"Joint Statement by ", "Joint Statement from ",
+                                  "Statement from ", "Statement by ", "Statement of ",
+                                  "Remarks by ", "Remarks of ", "Op-Ed by ", "Letter from "}) {
       if (text::starts_with_ci(t, lead)) {
         rest = t.substr(lead.size());
+        joint = lead.starts_with("Joint");
         break;
       }
     }
     if (rest.empty()) return {};
     // Titles are in title case, so a capitalised word after the name
-    // ("Remarks by President Biden Announcing ...") is not part of it. A
-    // two-word name counts when a lower-case word or the end follows it,
-    // or when the text itself names the person so.
+    // ("Remarks by President Biden Announcing ...") is not part of it; see
+    // name_at().
     std::vector<Token> tokens = tokenize(rest);
+    std::vector<std::string> authors;
     std::size_t i = 0;
-    while (i < tokens.size() && !is_name_word(tokens[i].word)) {
-      if (!is_role_word(tokens[i].word) && tokens[i].word != "the" &&
-          tokens[i].word != "Press")
+    for (;;) {
+      bool had_role = false;
+      while (i < tokens.size() && !is_name_word(tokens[i].word)) {
+        if (!is_role_word(tokens[i].word) && tokens[i].word != "the" &&
+            tokens[i].word != "Press")
+          return {};
+        if (tokens[i].word != "the" && tokens[i].word != "of") had_role = true;
+        ++i;
+      }
+      std::string name = name_at(tokens, i);
+      if (name.empty()) return {};
+      // A lone word is a name only after a role ("President Biden") or
+      // when the text uses it as a surname ("Statement of the Leaders" is
+      // not by a Mr. Leaders).
+      if (name.find(' ') == std::string::npos && !had_role && !people_.knows_surname(name))
         return {};
-      ++i;
+      authors.push_back(name);
+      std::size_t end = i;
+      while (end < tokens.size() && (is_name_word(tokens[end].word) || is_initial(tokens[end].word)) &&
+             (end == i || !tokens[end - 1].ends_clause))
+        ++end;
+      if (end < tokens.size() && (tokens[end].word == "Jr" || tokens[end].word == "Jr."))
+        ++end;
+      if (end < tokens.size() && (tokens[end].word == "and" || tokens[end].word == "&")) {
+        if (!joint) return {};
+        i = end + 1;
+        continue;
+      }
+      return authors;
     }
-    // "Statement from X and Y": joint, no single author.
-    std::size_t end = i;
-    while (end < tokens.size() && (is_name_word(tokens[end].word) || is_initial(tokens[end].word)))
-      ++end;
-    if (end < tokens.size() && (tokens[end].word == "and" || tokens[end].word == "&"))
-      return {};
-    if (end > i && tokens[end - 1].ends_clause && end < tokens.size() &&
-        (tokens[end].word == "Jr" || tokens[end].word == "Jr."))
-      ++end;
-    return name_at(tokens, i);
   }
 
   // The person named from tokens[i] on, in text that may be title case:
@@ -635,6 +669,13 @@ class Attributor {
            !tokens[n - 1].ends_clause && !tokens[n - 1].ends_sentence) {
       parts.push_back(n);
       ++n;
+    }
+    // "Taoiseach Micheál Martin": an unlisted title before a known name.
+    if (parts.size() == 3) {
+      std::string last_two = tokens[parts[1]].word + " " + tokens[parts[2]].word;
+      if (people_.knows_full(last_two) && !people_.knows_full(tokens[parts[0]].word + " " +
+                                                              tokens[parts[1]].word))
+        return last_two;
     }
     if (parts.size() >= 2) {
       std::string full = tokens[parts[0]].word + " " + tokens[parts[1]].word;

@@ -146,11 +146,23 @@ TEST_CASE("speaker: a statement without turns is its titled author's") {
   REQUIRE(names.size() == 2);
   CHECK(names[0] == Names{"Joe Biden"});
   CHECK(names[1] == Names{"Joe Biden"});
-  // A joint statement names no single author.
+  // A joint statement of governments names no author; one by named
+  // leaders names them all.
   auto joint = names_for(
       "---\ntitle: Joint Statement from the United States and Japan\ndate: '2021-02-03'\n"
       "---\n\nWe agree.\n", "j.md");
   CHECK(joint[0].empty());
+  auto leaders = names_for(
+      "---\ntitle: Joint Statement by President Joe Biden and Taoiseach Micheál Martin\n"
+      "date: '2021-03-17'\n---\n\nPresident Joe Biden hosted Taoiseach Micheál Martin.\n\n"
+      "The leaders agreed to meet again.\n", "j.md");
+  REQUIRE(leaders.size() == 2);
+  CHECK(leaders[1] == Names{"Joe Biden", "Micheál Martin"});
+  // "Statement of the Governments of ..." is not by a Mr. Governments.
+  auto governments = names_for(
+      "---\ntitle: Joint Statement of the Governments of Chile and Peru\ndate: '2021-02-03'\n"
+      "---\n\nWe agree.\n", "g.md");
+  CHECK(governments[0].empty());
 }
 
 TEST_CASE("speaker: ids are folded names") {
