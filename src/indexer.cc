@@ -112,10 +112,6 @@ bool is_sidecar(const fs::path& p) {
   return false;
 }
 
-struct WalkedFile {
-  ManifestEntry stat;  // path, size, times
-};
-
 // A file's outcome, built by a worker thread.
 struct FileResult {
   ManifestEntry entry;
@@ -194,9 +190,9 @@ std::vector<Xapian::Document> build_documents(
   for (std::size_t a = 0; a < articles.size(); ++a) {
     const Article& article = articles[a];
     std::vector<Passage> passages = split_passages(article, split);
-    auto speakers = attribute_speakers(article, passages);
-    std::vector<std::string> people =
-        passages.empty() ? std::vector<std::string>() : named_people(article, passages);
+    SpeakerAnalysis analysis = analyze_speakers(article, passages);
+    const auto& speakers = analysis.speakers;
+    const auto& people = analysis.people;
     std::string article_key = key + "#" + std::to_string(a);
     for (std::size_t i = 0; i < passages.size(); ++i) {
       const Passage& p = passages[i];

@@ -991,6 +991,15 @@ std::vector<std::string> named_people(const Article& article,
   return Attributor(article, passages).people();
 }
 
+SpeakerAnalysis analyze_speakers(const Article& article,
+                                 const std::vector<Passage>& passages) {
+  Attributor attributor(article, passages);
+  SpeakerAnalysis analysis;
+  analysis.speakers = attributor.run();
+  analysis.people = attributor.people();
+  return analysis;
+}
+
 }  // namespace brief
 
 namespace brief {

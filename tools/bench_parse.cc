@@ -39,8 +39,7 @@ int main(int argc, char** argv) {
       auto t2 = clock::now();
       auto ps = brief::split_passages(a);
       auto t3 = clock::now();
-      auto speakers = brief::attribute_speakers(a, ps);
-      auto people = brief::named_people(a, ps);
+      auto analysis = brief::analyze_speakers(a, ps);
       auto t4 = clock::now();
       split_s += std::chrono::duration<double>(t3 - t2).count();
       attribute_s += std::chrono::duration<double>(t4 - t3).count();

@@ -162,10 +162,10 @@ int main(int argc, char** argv) try {
       try {
         for (const auto& article : brief::load_article(entry.path().string())) {
           auto passages = brief::split_passages(article);
-          for (const auto& list : brief::attribute_speakers(article, passages))
+          auto analysis = brief::analyze_speakers(article, passages);
+          for (const auto& list : analysis.speakers)
             for (const auto& s : list) ++name_counts[s.name];
-          for (const auto& person : brief::named_people(article, passages))
-            ++mention_counts[person];
+          for (const auto& person : analysis.people) ++mention_counts[person];
         }
       } catch (const brief::Error&) {
         // Files that are not articles add no names.

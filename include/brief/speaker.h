@@ -90,6 +90,15 @@ class AliasTable {
 std::vector<std::string> named_people(const Article& article,
                                       const std::vector<Passage>& passages);
 
+// Both results at once, reading the article one time (what the indexer
+// uses).
+struct SpeakerAnalysis {
+  std::vector<std::vector<Attribution>> speakers;  // As attribute_speakers().
+  std::vector<std::string> people;                 // As named_people().
+};
+SpeakerAnalysis analyze_speakers(const Article& article,
+                                 const std::vector<Passage>& passages);
+
 // Attributes each passage of `article` to the people speaking in it.
 // Returns one vector per passage (same order), empty where nobody is
 // clearly speaking: precision comes before recall. Reporters' questions
