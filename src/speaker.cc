@@ -59,7 +59,7 @@ const std::set<std::string, std::less<>>& non_name_words() {
       "Mr", "Mrs", "Ms", "Dr", "Mr.", "Mrs.", "Ms.", "Dr.", "Miss", "Sir",
       "Dame", "Lady", "Lord", "President", "President-elect", "Vice",
       "Secretary", "Minister", "Ministers", "Foreign", "Deputy", "Prime",
-      "Chancellor", "Spokesperson", "Spokesman", "Spokeswoman", "Press",
+      "Chancellor", "Taoiseach", "Spokesperson", "Spokesman", "Spokeswoman", "Press",
       "State", "Department", "Ambassador", "Senator", "Sen.", "Governor",
       "Gov.", "Representative", "Rep.", "Congressman", "Congresswoman",
       "Admiral", "Adm.", "General", "Gen.", "Director", "Coordinator",
@@ -114,7 +114,7 @@ const std::set<std::string, std::less<>>& non_name_words() {
 bool is_role_word(std::string_view w) {
   static const std::set<std::string, std::less<>> kRoles = {
       "President", "Vice", "Secretary", "Minister", "Foreign", "Deputy",
-      "Prime", "Chancellor", "Spokesperson", "Spokesman", "Spokeswoman",
+      "Prime", "Chancellor", "Taoiseach", "Emir", "King", "Queen", "Spokesperson", "Spokesman", "Spokeswoman",
       "spokesperson", "spokesman", "spokeswoman", "Press", "State",
       "Department", "Ambassador", "Senator", "Governor", "Representative",
       "Admiral", "General", "Director", "Coordinator", "Adviser", "Advisor",
@@ -180,7 +180,8 @@ bool is_role_noun(std::string_view w) {
       "spokesman", "spokesperson", "spokeswoman", "diplomat", "secretary",
       "minister", "official", "representative", "ambassador", "president",
       "senator", "governor", "envoy", "adviser", "advisor", "chancellor",
-      "premier", "leader", "general", "admiral", "director", "coordinator"};
+      "premier", "leader", "general", "admiral", "director", "coordinator",
+      "taoiseach", "king", "queen", "emir", "chairman", "chancellor"};
   return kNouns.count(w) > 0;
 }
 
@@ -897,7 +898,32 @@ class Attributor {
              !tokens[s - 1].ends_clause && !tokens[s - 1].ends_sentence)
         --s;
       bool matched = false;
-      if (s > 0 && !tokens[s - 1].ends_sentence) {
+      {
+        // Joint subjects: "The President and the Taoiseach affirmed",
+        // "Ned Price and Sergei Lavrov said". Both sides must resolve
+        // to people; an unresolved role is not carried over here.
+        auto person_ending_at = [&](std::size_t end, std::size_t max_back) {
+          for (std::size_t back = 1; back <= max_back && back <= end; ++back) {
+            std::size_t start = end - back, len = 0;
+            std::string who = mention_at(tokens, start, len);
+            if (who.empty()) who = role_reference_at(tokens, start, len);
+            if (!who.empty() && who != "?" && start + len == end) return who;
+          }
+          return std::string();
+        };
+        for (std::size_t k = s >= 2 ? s - 2 : 0; k + 6 >= s && k > 0; --k) {
+          if (tokens[k].word != "and") continue;
+          std::string right = person_ending_at(s, s - k - 1);
+          std::string left = right.empty() ? std::string() : person_ending_at(k, 6);
+          if (!left.empty() && left != right) {
+            add(left, AttributionMethod::kQuotePattern);
+            add(right, AttributionMethod::kQuotePattern);
+            matched = true;
+          }
+          break;
+        }
+      }
+      if (!matched && s > 0 && !tokens[s - 1].ends_sentence) {
         std::string subj = tokens[s - 1].word;
         std::string lower = text::ascii_lower(subj);
         if (lower == "he" || lower == "she") {

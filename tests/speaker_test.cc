@@ -50,6 +50,10 @@ TEST_CASE("speaker: reporting patterns in news text") {
       {"The absence of talks was stated by Ryabkov.", {"Sergei Ryabkov"}},
       // Several speakers in one passage.
       {"Price said one thing. Lavrov argued another.", {"Ned Price", "Sergei Lavrov"}},
+      // Joint subjects, by name or by role.
+      {"Price and Lavrov said the talks were over.", {"Ned Price", "Sergei Lavrov"}},
+      {"The spokesman and Ryabkov agreed to meet.", {"Ned Price", "Sergei Ryabkov"}},
+      {"Price and Moscow agreed to meet.", {}},
       // A mention is not speech; a place is not a person.
       {"Price met Lavrov on the sidelines.", {}},
       {"Moscow said the talks were over.", {}},
