@@ -47,6 +47,14 @@ ProgramResult run(const std::vector<std::string>& argv,
   return run_program(argv, env);
 }
 
+// Checks the file counts of a brief-index --json summary.
+void check_counts(const json& summary, int added, int updated, int removed, int unchanged) {
+  CHECK(summary["added"] == added);
+  CHECK(summary["updated"] == updated);
+  CHECK(summary["removed"] == removed);
+  CHECK(summary["unchanged"] == unchanged);
+}
+
 std::string program(const char* variable) {
   const char* path = std::getenv(variable);
   REQUIRE_MESSAGE(path != nullptr, variable << " is not set (run the test through meson)");
@@ -450,10 +458,7 @@ TEST_CASE("cli: re-running brief-index adds, updates and removes what changed") 
   CHECK(sb.search({"bilat"}).status == 1);
   std::string added = sb.add("news/dateline-article.txt");
   json s = sb.index_json();
-  CHECK(s["added"] == 1);
-  CHECK(s["updated"] == 0);
-  CHECK(s["removed"] == 0);
-  CHECK(s["unchanged"] == 2);
+  check_counts(s, 1, 0, 0, 2);
   {
     JsonRun run = search_json(sb, {"bilat"});
     CHECK(run.result.status == 0);
@@ -464,10 +469,7 @@ TEST_CASE("cli: re-running brief-index adds, updates and removes what changed") 
 
   SUBCASE("an unchanged re-run changes nothing") {
     json again = sb.index_json();
-    CHECK(again["added"] == 0);
-    CHECK(again["updated"] == 0);
-    CHECK(again["removed"] == 0);
-    CHECK(again["unchanged"] == 3);
+    check_counts(again, 0, 0, 0, 3);
     CHECK(again["failed"] == 0);
     CHECK(sb.search({"bilat"}).status == 0);
   }
@@ -476,10 +478,7 @@ TEST_CASE("cli: re-running brief-index adds, updates and removes what changed") 
     auto mtime = fs::last_write_time(added);
     fs::last_write_time(added, mtime + std::chrono::hours(1));
     json again = sb.index_json();
-    CHECK(again["added"] == 0);
-    CHECK(again["updated"] == 0);
-    CHECK(again["removed"] == 0);
-    CHECK(again["unchanged"] == 3);
+    check_counts(again, 0, 0, 0, 3);
     CHECK(sb.search({"bilat"}).status == 0);
   }
 
@@ -488,10 +487,7 @@ TEST_CASE("cli: re-running brief-index adds, updates and removes what changed") 
                             "Zoo keepers meet\n\nQuokkas were discussed by the keepers "
                             "at length on Tuesday, and nobody mentioned treaties.\n");
     json again = sb.index_json();
-    CHECK(again["added"] == 0);
-    CHECK(again["updated"] == 1);
-    CHECK(again["removed"] == 0);
-    CHECK(again["unchanged"] == 2);
+    check_counts(again, 0, 1, 0, 2);
     JsonRun run = search_json(sb, {"quokkas"});
     REQUIRE(run.hits.size() == 1);
     CHECK(path_ends_with(run.hits[0], "dateline-article.txt"));
@@ -515,10 +511,7 @@ TEST_CASE("cli: re-running brief-index adds, updates and removes what changed") 
   SUBCASE("a deleted file is removed") {
     fs::remove(added);
     json again = sb.index_json();
-    CHECK(again["added"] == 0);
-    CHECK(again["updated"] == 0);
-    CHECK(again["removed"] == 1);
-    CHECK(again["unchanged"] == 2);
+    check_counts(again, 0, 0, 1, 2);
     ProgramResult r = sb.search({"bilat"});
     CHECK(r.status == 1);
     CHECK(r.err == "");
