@@ -561,17 +561,20 @@ struct Indexer::Impl {
           commit_batch(false);
       }
       commit_batch(true);
-    } catch (const Xapian::Error& e) {
+    } catch (...) {
+      // Stop the workers before the error leaves: drain the queue so that
+      // none stays blocked on a full one, then join them.
       stop = true;
-      // Drain so that the workers can finish.
       while (queue.pop(std::chrono::milliseconds(10))) {}
       for (auto& w : workers) {
-        while (w.joinable()) {
-          while (queue.pop(std::chrono::milliseconds(1))) {}
-          w.join();
-        }
+        while (queue.pop(std::chrono::milliseconds(1))) {}
+        w.join();
       }
-      throw_from_xapian(e, path);
+      try {
+        throw;
+      } catch (const Xapian::Error& e) {
+        throw_from_xapian(e, path);
+      }
     }
     for (auto& w : workers) w.join();
     std::sort(stats.failures.begin(), stats.failures.end(),
