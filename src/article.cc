@@ -9,6 +9,7 @@
 #include <cctype>
 #include <fstream>
 #include <map>
+#include <set>
 #include <nlohmann/json.hpp>
 #include <sstream>
 #include <system_error>
@@ -218,9 +219,25 @@ std::optional<LabelMatch> match_turn_label(std::string_view line) {
       while (k < line.size() && (w = text::whitespace_length(line, k))) k += w;
       return LabelMatch{"Q", k};
     }
+    // A "Q" glued to the question ("QCan you ..."), a typo of the
+    // transcripts; only before words that open questions, so "QAnon" stays.
+    static const std::set<std::string, std::less<>> kOpeners = {
+        "Can", "Could", "What", "Why", "How", "When", "Where", "Who", "Which", "Is", "Are",
+        "Do", "Does", "Did", "Will", "Would", "Should", "Have", "Has", "Mr", "Madam",
+        "And", "But", "So", "Thank", "Thanks", "Just", "Any", "Yeah", "Okay", "If", "Was",
+        "Were", "Sir", "Please", "One", "Quick", "Follow"};
+    std::size_t e = j;
+    while (e < line.size() && text::is_ascii_alpha(line[e])) ++e;
+    if (e > j && kOpeners.count(line.substr(j, e - j))) return LabelMatch{"Q", j};
   }
-  // Capitals, dots, hyphens, apostrophes and spaces up to a colon.
+  // Capitals, dots, hyphens, apostrophes and spaces up to a colon; an
+  // honorific may be in mixed case ("Dr. WALENSKY:").
   std::size_t j = i;
+  for (std::string_view h : {"Dr. ", "Mr. ", "Ms. ", "Mrs. "})
+    if (line.substr(i).starts_with(h) && i + h.size() < line.size() &&
+        text::is_ascii_upper(line[i + h.size()]) && i + h.size() + 1 < line.size() &&
+        text::is_ascii_upper(line[i + h.size() + 1]))
+      j = i + h.size();
   int letters = 0;
   while (j < line.size() && j - start <= 60) {
     char c = line[j];
@@ -238,6 +255,9 @@ std::optional<LabelMatch> match_turn_label(std::string_view line) {
   if (j >= line.size() || line[j] != ':' || letters < 2) return std::nullopt;
   std::string label = text::fold_whitespace(line.substr(start, j - start));
   if (label.empty() || !text::is_ascii_upper(label[0])) return std::nullopt;
+  // One spelling per honorific: "Dr. WALENSKY" is "DR. WALENSKY".
+  for (std::size_t c = 0; c < label.size() && label[c] != ' '; ++c)
+    label[c] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[c])));
   if (text::count_words(label) > 6) return std::nullopt;
   static const std::array<std::string_view, 6> kNotLabels = {
       "NOTE", "UPDATE", "EDITOR'S NOTE", "END", "WASHINGTON", "PHOTO"};

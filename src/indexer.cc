@@ -184,13 +184,13 @@ std::string text_for_terms(const std::string& s) {
 // Turns the articles of one file into Xapian documents.
 std::vector<Xapian::Document> build_documents(
     const std::vector<Article>& articles, const std::string& key,
-    const SplitOptions& split, Xapian::TermGenerator& generator,
+    const SplitOptions& split, const AliasTable& aliases, Xapian::TermGenerator& generator,
     std::int64_t& passages_out) {
   std::vector<Xapian::Document> docs;
   for (std::size_t a = 0; a < articles.size(); ++a) {
     const Article& article = articles[a];
     std::vector<Passage> passages = split_passages(article, split);
-    SpeakerAnalysis analysis = analyze_speakers(article, passages);
+    SpeakerAnalysis analysis = analyze_speakers(article, passages, &aliases);
     const auto& speakers = analysis.speakers;
     const auto& people = analysis.people;
     std::string article_key = key + "#" + std::to_string(a);
@@ -301,7 +301,7 @@ struct Indexer::Impl {
 
   // Works out one file in a worker thread.
   FileResult process(const ManifestEntry& stat, const ManifestEntry* known,
-                     Xapian::TermGenerator& generator) {
+                     Xapian::TermGenerator& generator, const AliasTable& aliases) {
     FileResult r;
     r.entry = stat;
     r.is_new = known == nullptr;
@@ -336,7 +336,7 @@ struct Indexer::Impl {
         }
       }
       std::string key = schema::file_key(stat.path);
-      r.documents = build_documents(articles, key, options.split, generator,
+      r.documents = build_documents(articles, key, options.split, aliases, generator,
                                     r.entry.passages);
       r.entry.articles = static_cast<std::int64_t>(articles.size());
       r.entry.undated = std::any_of(articles.begin(), articles.end(),
@@ -450,9 +450,20 @@ struct Indexer::Impl {
       if (under_root && !fs::exists(path, ec)) removals.push_back(path);
     }
 
-    // The alias files travel with the index, so searches need no file.
-    if (!options.alias_files.empty()) {
-      AliasTable aliases;
+    // The alias files travel with the index, so searches need no file;
+    // a run without them uses the stored table (its offices attribute
+    // "Statement by the President").
+    AliasTable aliases;
+    if (options.alias_files.empty()) {
+      try {
+        std::string stored = db.get_metadata(std::string(schema::kAliasesKey));
+        if (!stored.empty()) aliases = AliasTable::parse(stored);
+      } catch (const Xapian::Error& e) {
+        throw_from_xapian(e, path);
+      } catch (const Error&) {
+        // A damaged stored table: attribute without offices.
+      }
+    } else {
       for (const auto& file : options.alias_files) {
         std::ifstream in(file, std::ios::binary);
         if (!in) throw Error(ErrorCode::kNotFound, file + ": cannot read alias file");
@@ -489,7 +500,7 @@ struct Indexer::Impl {
         for (;;) {
           std::size_t i = next.fetch_add(1);
           if (i >= work.size() || stop) break;
-          queue.push(process(work[i].first, work[i].second, generator));
+          queue.push(process(work[i].first, work[i].second, generator, aliases));
         }
       });
     }

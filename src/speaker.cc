@@ -130,6 +130,19 @@ bool is_role_word(std::string_view w) {
   return kRoles.count(w) > 0;
 }
 
+// Role words that by themselves name a person's title: "President",
+// "Mr.", "Secretary" (not "State" or "House").
+bool is_title_noun(std::string_view w) {
+  static const std::set<std::string, std::less<>> kTitles = {
+      "President", "Secretary", "Minister", "Chancellor", "Taoiseach", "Emir", "King",
+      "Queen", "Spokesperson", "Spokesman", "Spokeswoman", "Ambassador", "Senator",
+      "Governor", "Representative", "Admiral", "General", "Director", "Coordinator",
+      "Adviser", "Advisor", "Leader", "Speaker", "Chairman", "Chair", "Commissioner",
+      "Administrator", "Envoy", "Mayor", "Secretary-General", "Mr.", "Ms.", "Mrs.", "Dr.",
+      "Premier", "Sen.", "Rep.", "Gov."};
+  return kTitles.count(w) > 0;
+}
+
 // Speech verbs of reporting patterns, as written (past and present).
 bool is_speech_verb(std::string_view w) {
   static const std::set<std::string, std::less<>> kVerbs = {
@@ -151,7 +164,8 @@ bool is_speech_verb(std::string_view w) {
       "commended", "commends",    "applauded",  "applauds",   "congratulated",
       "congratulates", "praised", "praises",    "encouraged", "encourages",
       "conveyed",  "conveys",     "offered",    "shared",     "agreed",
-      "committed", "directed",    "requested",
+      "committed", "directed",    "requested",  "outlined",   "outlines",
+      "described", "describes",   "advised",    "promised",   "recognized",
       "emphasizes", "stressed",   "reiterates", "notes",      "urges"};
   return kVerbs.count(w) > 0;
 }
@@ -208,7 +222,9 @@ struct Token {
 
 bool is_quote_mark_prefix(std::string_view s, std::size_t& len) {
   if (s.empty()) return false;
-  if (s[0] == '"' || s[0] == '\'' || s[0] == '(' || s[0] == '[') {
+  // Markdown emphasis ("**President") is stripped like a quote mark.
+  if (s[0] == '"' || s[0] == '\'' || s[0] == '(' || s[0] == '[' || s[0] == '*' ||
+      s[0] == '_') {
     len = 1;
     return true;
   }
@@ -224,7 +240,7 @@ bool is_quote_mark_suffix(std::string_view s, std::size_t& len) {
   if (s.empty()) return false;
   char c = s.back();
   if (c == '"' || c == '\'' || c == ')' || c == ']' || c == ',' ||
-      c == '.' || c == ';' || c == ':' || c == '!' || c == '?') {
+      c == '.' || c == ';' || c == ':' || c == '!' || c == '?' || c == '*' || c == '_') {
     len = 1;
     return true;
   }
@@ -258,7 +274,7 @@ std::vector<Token> tokenize(std::string_view s) {
     std::string_view w = raw;
     std::size_t len = 0;
     while (is_quote_mark_prefix(w, len)) {
-      if (w[0] != '(' && w[0] != '[') t.opens_quote = true;
+      if (w[0] != '(' && w[0] != '[' && w[0] != '*' && w[0] != '_') t.opens_quote = true;
       w.remove_prefix(len);
     }
     bool sentence_end = false;
@@ -364,6 +380,16 @@ class PeopleTable {
         --j;
       }
       if (parts.size() == 3 && is_initial(parts[1])) parts.erase(parts.begin() + 1);
+      // Three names right after a title, closed by a lower-case word or
+      // punctuation: a full three-part name ("President Võ Văn Thưởng of").
+      bool titled = i > 0 && is_title_noun(tokens[i - 1].word) && !tokens[i - 1].ends_clause;
+      bool closed3 = j + 1 >= tokens.size() || !is_name_word(tokens[j + 1].word) ||
+                     tokens[j].ends_clause || tokens[j].ends_sentence;
+      if (parts.size() == 3 && titled && closed3 && !is_initial(parts[1])) {
+        add_full(parts[0] + " " + parts[1] + " " + parts[2], role_before(tokens, i));
+        i = j;
+        continue;
+      }
       if (title_case && parts.size() >= 2) {
         bool closed = j + 1 >= tokens.size() || !is_name_word(tokens[j + 1].word) ||
                       tokens[j].ends_clause || tokens[j].ends_sentence;
@@ -374,7 +400,8 @@ class PeopleTable {
       }
       if (parts.size() >= 2) {
         // Given name and surname; a middle initial is dropped, and of
-        // three words the first is more often a place than a name.
+        // three words the first is more often a place than a name, unless
+        // a title stands just before it ("President Võ Văn Thưởng").
         std::string full = parts[parts.size() - 2] + " " + parts.back();
         add_full(full, role_before(tokens, parts.size() == 3 ? i + 1 : i));
         // A glued pull-quote name such as "PriceUS" is handled elsewhere.
@@ -413,6 +440,18 @@ class PeopleTable {
     std::vector<std::string> out;
     for (const auto& [full, n] : full_counts_) out.push_back(full);
     return out;
+  }
+
+  // The one full name the article gives with this first name, or "".
+  std::string full_name_with_given(std::string_view given) const {
+    std::string found;
+    for (const auto& [full, n] : full_counts_) {
+      if (!full.starts_with(given) || full.size() <= given.size() || full[given.size()] != ' ')
+        continue;
+      if (!found.empty()) return {};
+      found = full;
+    }
+    return found;
   }
 
   bool knows_surname(std::string_view surname) const {
@@ -555,8 +594,9 @@ std::optional<Attribution> pull_quote(const std::vector<Token>& tokens) {
 
 class Attributor {
  public:
-  Attributor(const Article& article, const std::vector<Passage>& passages)
-      : article_(article), passages_(passages) {
+  Attributor(const Article& article, const std::vector<Passage>& passages,
+             const AliasTable* aliases)
+      : article_(article), passages_(passages), aliases_(aliases) {
     people_.scan(article.title, /*title_case=*/true);
     for (const auto& p : passages) people_.scan(p.text);
     for (const auto& name : article.declared_speakers) people_.add_full(name, "");
@@ -569,10 +609,15 @@ class Attributor {
     std::vector<std::string> authors = title_authors();
     bool has_turns = std::any_of(passages_.begin(), passages_.end(),
                                  [](const Passage& p) { return !p.turn_label.empty(); });
+    if (authors.empty() && !has_turns) authors = we_list_authors();
+    std::string moderator = has_turns ? moderator_name() : std::string();
     for (std::size_t i = 0; i < passages_.size(); ++i) {
       const Passage& p = passages_[i];
       if (!p.turn_label.empty()) {
-        if (auto a = from_label(p.turn_label)) result[i].push_back(*a);
+        if (auto a = from_label(p.turn_label)) {
+          if (p.turn_label == "MODERATOR" && !moderator.empty()) a->name = moderator;
+          result[i].push_back(*a);
+        }
       } else {
         result[i] = from_patterns(p.text, i == 0 ? nullptr : &result[i - 1],
                                   i >= 2 ? &result[i - 2] : nullptr);
@@ -606,6 +651,16 @@ class Attributor {
     std::string_view t = article_.title;
     std::string_view rest;
     bool joint = false;
+    // Messages and proclamations come from the President of the day.
+    for (std::string_view lead : {"Presidential Message", "Message from the President",
+                                  "A Proclamation on", "A Proclamation to",
+                                  "Presidential Proclamation"}) {
+      if (text::starts_with_ci(t, lead)) {
+        std::string who = office_holder("President");
+        if (who.empty()) return {};
+        return {who};
+      }
+    }
     for (std::string_view lead : {"Joint Statement by ", "Joint Statement from ",
                                   "Statement from ", "Statement by ", "Statement of ",
                                   "Remarks by ", "Remarks of ", "Op-Ed by ", "Letter from "}) {
@@ -624,14 +679,39 @@ class Attributor {
     std::size_t i = 0;
     for (;;) {
       bool had_role = false;
+      std::string office;  // "Vice President", from "the Vice President".
       while (i < tokens.size() && !is_name_word(tokens[i].word)) {
-        if (!is_role_word(tokens[i].word) && tokens[i].word != "the" &&
-            tokens[i].word != "Press")
-          return {};
+        // "Senior Advisor and Chief Spokesperson X", "Deputy Press
+        // Secretary to the Vice President X": one role.
+        bool inside_role = had_role &&
+                           ((tokens[i].word == "and" && !joint) || tokens[i].word == "to") &&
+                           i + 1 < tokens.size() &&
+                           (is_role_word(tokens[i + 1].word) || tokens[i + 1].word == "the");
+        if (!inside_role && !is_role_word(tokens[i].word) && tokens[i].word != "the" &&
+            tokens[i].word != "Press") {
+          // "Statement by the President on ...": the office holder.
+          std::string who = had_role ? office_holder(office) : std::string();
+          if (who.empty()) return {};
+          authors.push_back(who);
+          if (tokens[i].word == "and" && joint) {
+            ++i;
+            office.clear();
+            had_role = false;
+            continue;
+          }
+          return authors;
+        }
         if (tokens[i].word != "the" && tokens[i].word != "of") had_role = true;
+        if (tokens[i].word != "the" || !office.empty())
+          office += (office.empty() ? "" : " ") + tokens[i].word;
         ++i;
       }
       std::string name = name_at(tokens, i);
+      if (name.empty() && i == tokens.size() && had_role) {
+        std::string who = office_holder(office);  // "Statement by the President"
+        if (!who.empty()) authors.push_back(who);
+        return authors;
+      }
       if (name.empty()) return {};
       // A lone word is a name only after a role ("President Biden") or
       // when the text uses it as a surname ("Statement of the Leaders" is
@@ -719,6 +799,7 @@ class Attributor {
         if (!who.empty()) break;
       }
     }
+    if (who.empty()) who = office_holder(role);
     a.role = role;
     a.name = who.empty() ? parts.honorific : who;
     return a;
@@ -766,12 +847,23 @@ class Attributor {
       std::vector<std::string> name{tokens[j].word};
       std::size_t k = j;
       while (k + 1 < tokens.size() && name.size() < 3 &&
-             !tokens[k].ends_clause && !tokens[k].ends_sentence &&
-             is_name_word(tokens[k + 1].word)) {
+             !tokens[k].ends_clause && !tokens[k].ends_sentence) {
+        // A middle initial: "Joseph R. Biden".
+        if (k + 2 < tokens.size() && is_initial(tokens[k + 1].word) &&
+            is_name_word(tokens[k + 2].word) && !tokens[k + 1].ends_clause) {
+          k += 2;
+          name.push_back(tokens[k].word);
+          continue;
+        }
+        if (!is_name_word(tokens[k + 1].word)) break;
         ++k;
         name.push_back(tokens[k].word);
       }
       length = k - i + 1;
+      if (name.size() == 3) {
+        std::string all = name[0] + " " + name[1] + " " + name[2];
+        if (people_.knows_full(all)) return all;
+      }
       if (name.size() >= 2) {
         std::string full = name[name.size() - 2] + " " + name.back();
         if (people_.is_person(full)) return full;
@@ -779,6 +871,11 @@ class Attributor {
         return {};
       }
       if (people_.knows_surname(name[0])) return people_.resolve_surname(name[0]);
+      // "President Biden", "Mr. Finer": a title makes a lone word a
+      // surname even when the article never gives the full name (the
+      // index joins it to the person the corpus names in full).
+      for (std::size_t t = i; t < j; ++t)
+        if (is_title_noun(tokens[t].word) && !tokens[j].in_quote) return name[0];
       length = 0;
       return {};
     }
@@ -812,6 +909,9 @@ class Attributor {
     length = j - i;
     std::string who = people_.person_with_role(phrase);
     if (who.empty()) who = people_.person_with_role(noun);
+    // "The President" of a White House statement: whoever held the office
+    // that day, when the article names no one with that role.
+    if (who.empty()) who = office_holder(phrase);
     return who.empty() ? std::string("?") : who;  // "?" = carry over.
   }
 
@@ -890,7 +990,10 @@ class Attributor {
                       tokens[v + 1].word == "on" && tokens[v + 2].word == "to" &&
                       (tokens[v + 3].word == "add" || tokens[v + 3].word == "say" ||
                        tokens[v + 3].word == "note" || tokens[v + 3].word == "stress"));
-      if (!is_speech_verb(w) && !went_on) continue;
+      // "The President spoke to how ...": content, unlike "spoke with".
+      bool spoke_to_how = (w == "spoke" || w == "speaks") && v + 2 < tokens.size() &&
+                          tokens[v + 1].word == "to" && tokens[v + 2].word == "how";
+      if (!is_speech_verb(w) && !went_on && !spoke_to_how) continue;
       // Subject before the verb: "Price said", "He also emphasized",
       // "Sergei Ryabkov said", "the diplomat said".
       std::size_t s = v;
@@ -984,8 +1087,77 @@ class Attributor {
     return found;
   }
 
+  // The name a call's MODERATOR goes by, when the speakers they hand over
+  // to thank them by it ("Thanks, Eduardo."): the full name if the article
+  // gives one with that first name, else the first name. Empty when the
+  // article never says or says two different names.
+  std::string moderator_name() const {
+    std::string found;
+    for (std::size_t i = 0; i < passages_.size(); ++i) {
+      if (passages_[i].turn_label != "MODERATOR") continue;
+      std::size_t j = i + 1;
+      while (j < passages_.size() && passages_[j].turn_label == "MODERATOR") ++j;
+      if (j >= passages_.size() || passages_[j].turn_label.empty() ||
+          is_press_label(passages_[j].turn_label))
+        continue;
+      std::vector<Token> tokens = tokenize(passages_[j].text);
+      std::size_t k = 0;
+      if (tokens.size() > 1 && tokens[0].word == "Thank" && tokens[1].word == "you") k = 2;
+      else if (!tokens.empty() && tokens[0].word == "Thanks") k = 1;
+      else continue;
+      if (k + 1 < tokens.size() && tokens[k].word == "so" && tokens[k + 1].word == "much") k += 2;
+      if (k == 0 || k >= tokens.size() || !tokens[k - 1].ends_clause) continue;
+      if (!is_name_word(tokens[k].word) || !(tokens[k].ends_clause || tokens[k].ends_sentence))
+        continue;
+      std::string name = tokens[k].word;
+      if (!found.empty() && found != name) return {};
+      found = name;
+    }
+    if (found.empty()) return {};
+    std::string full = people_.full_name_with_given(found);
+    return full.empty() ? found : full;
+  }
+
+  // The person in `office` on the article's date, from the alias file.
+  std::string office_holder(std::string_view office) const {
+    if (!aliases_ || !article_.date) return {};
+    return aliases_->office_holder(office, *article_.date);
+  }
+
+  // Statements in the first person plural that list their authors: "Today,
+  // we — Prime Minister Anthony Albanese of Australia, ..., and President
+  // Joseph R. Biden of the United States — ...". Two or more people are
+  // needed; "We, the leaders of the G7" names nobody.
+  std::vector<std::string> we_list_authors() const {
+    for (std::size_t p = 0; p < passages_.size() && p < 3; ++p) {
+      std::vector<Token> tokens = tokenize(passages_[p].text);
+      for (std::size_t i = 0; i + 2 < tokens.size(); ++i) {
+        if (tokens[i].word != "we" && tokens[i].word != "We") continue;
+        bool dash = tokens[i + 1].raw == "\xE2\x80\x94" || tokens[i + 1].raw == "\xE2\x80\x93" ||
+                    tokens[i + 1].raw == "--";
+        if (!dash && !tokens[i].ends_clause) continue;
+        std::vector<std::string> authors;
+        for (std::size_t k = i + (dash ? 2 : 1); k < tokens.size() && k < i + 80; ++k) {
+          const std::string& raw = tokens[k].raw;
+          if (raw == "\xE2\x80\x94" || raw == "\xE2\x80\x93" || raw == "--") break;
+          std::size_t len = 0;
+          std::string who = mention_at(tokens, k, len);
+          if (!who.empty()) {
+            if (std::find(authors.begin(), authors.end(), who) == authors.end())
+              authors.push_back(who);
+            k += len - 1;
+          }
+          if (tokens[k].ends_sentence) break;
+        }
+        if (authors.size() >= 2) return authors;
+      }
+    }
+    return {};
+  }
+
   const Article& article_;
   const std::vector<Passage>& passages_;
+  const AliasTable* aliases_;
   PeopleTable people_;
 };
 
@@ -1008,18 +1180,20 @@ std::string speaker_id(std::string_view name) {
 }
 
 std::vector<std::vector<Attribution>> attribute_speakers(
-    const Article& article, const std::vector<Passage>& passages) {
-  return Attributor(article, passages).run();
+    const Article& article, const std::vector<Passage>& passages,
+    const AliasTable* aliases) {
+  return Attributor(article, passages, aliases).run();
 }
 
 std::vector<std::string> named_people(const Article& article,
                                       const std::vector<Passage>& passages) {
-  return Attributor(article, passages).people();
+  return Attributor(article, passages, nullptr).people();
 }
 
 SpeakerAnalysis analyze_speakers(const Article& article,
-                                 const std::vector<Passage>& passages) {
-  Attributor attributor(article, passages);
+                                 const std::vector<Passage>& passages,
+                                 const AliasTable* aliases) {
+  Attributor attributor(article, passages, aliases);
   SpeakerAnalysis analysis;
   analysis.speakers = attributor.run();
   analysis.people = attributor.people();
@@ -1059,7 +1233,48 @@ AliasTable AliasTable::parse(std::string_view json_text) {
                   "alias \"" + alias + "\" must map to a name (a string)");
     table.add(alias, canonical.get<std::string>());
   }
+  auto offices = doc.find("offices");
+  if (offices == doc.end()) return table;
+  if (!offices->is_object())
+    throw Error(ErrorCode::kInvalidArgument,
+                "alias file: \"offices\" must be an object of \"office\": [terms]");
+  for (const auto& [office, terms] : offices->items()) {
+    if (!terms.is_array())
+      throw Error(ErrorCode::kInvalidArgument,
+                  "alias file: office \"" + office + "\" needs a list of terms");
+    for (const auto& term : terms) {
+      auto field = [&](const char* key, bool required) -> std::string {
+        auto f = term.is_object() ? term.find(key) : term.end();
+        if (term.is_object() && f != term.end() && f->is_string()) return f->get<std::string>();
+        if (required || (term.is_object() && f != term.end()))
+          throw Error(ErrorCode::kInvalidArgument,
+                      "alias file: each term of office \"" + office +
+                          "\" needs \"name\", \"from\" and an optional \"until\" (strings)");
+        return {};
+      };
+      Term t;
+      t.name = text::fold_whitespace(field("name", true));
+      std::string from = field("from", true), until = field("until", false);
+      auto from_date = parse_date(from);
+      auto until_date = until.empty() ? std::optional<Date>(Date{9999, 12, 31}) : parse_date(until);
+      if (!from_date || !until_date || *until_date < *from_date)
+        throw Error(ErrorCode::kInvalidArgument,
+                    "alias file: office \"" + office + "\" term of " + t.name +
+                        " has a bad date (want YYYY-MM-DD, from <= until)");
+      t.from = *from_date;
+      t.until = *until_date;
+      table.offices_[speaker_id(office)].push_back(std::move(t));
+    }
+  }
   return table;
+}
+
+std::string AliasTable::office_holder(std::string_view office, const Date& on) const {
+  auto it = offices_.find(speaker_id(office));
+  if (it == offices_.end()) return {};
+  for (const auto& term : it->second)
+    if (term.from <= on && on <= term.until) return canonical(term.name);
+  return {};
 }
 
 void AliasTable::add(std::string_view alias, std::string_view canonical) {
@@ -1070,6 +1285,8 @@ void AliasTable::add(std::string_view alias, std::string_view canonical) {
 
 void AliasTable::merge(const AliasTable& other) {
   for (const auto& [id, name] : other.canonical_) canonical_[id] = name;
+  // A later file's list for an office replaces an earlier one's.
+  for (const auto& [office, terms] : other.offices_) offices_[office] = terms;
 }
 
 std::string AliasTable::canonical(std::string_view name) const {
@@ -1099,6 +1316,18 @@ std::map<std::string, std::string> AliasTable::group(
     std::string id = speaker_id(names[i].first);
     auto space = id.find_last_of(' ');
     if (space != std::string::npos) by_surname[id.substr(space + 1)].push_back(i);
+  }
+  // Family name first or last: "Kishida Fumio" is "Fumio Kishida".
+  {
+    std::map<std::string, std::size_t> two_words;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      std::string id = speaker_id(names[i].first);
+      auto space = id.find(' ');
+      if (space == std::string::npos || id.find(' ', space + 1) != std::string::npos) continue;
+      two_words.emplace(id, i);
+      auto swapped = two_words.find(id.substr(space + 1) + " " + id.substr(0, space));
+      if (swapped != two_words.end() && swapped->second != i) join(i, swapped->second);
+    }
   }
   for (const auto& [surname, members] : by_surname) {
     for (std::size_t x = 0; x < members.size(); ++x) {
@@ -1162,7 +1391,18 @@ std::string AliasTable::to_json() const {
   nlohmann::json aliases = nlohmann::json::object();
   for (const auto& [id, name] : canonical_)
     if (id != speaker_id(name)) aliases[id] = name;
-  return nlohmann::json{{"aliases", aliases}}.dump();
+  nlohmann::json doc{{"aliases", aliases}};
+  if (!offices_.empty()) {
+    nlohmann::json offices = nlohmann::json::object();
+    for (const auto& [office, terms] : offices_)
+      for (const auto& t : terms) {
+        nlohmann::json term{{"name", t.name}, {"from", t.from.iso()}};
+        if (t.until != Date{9999, 12, 31}) term["until"] = t.until.iso();
+        offices[office].push_back(term);
+      }
+    doc["offices"] = offices;
+  }
+  return doc.dump();
 }
 
 }  // namespace brief

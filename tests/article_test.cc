@@ -138,6 +138,24 @@ TEST_CASE("article: Markdown transcripts with front matter") {
   CHECK(a.paragraphs[2].text == "No comment.");
 }
 
+TEST_CASE("article: labels in mixed case and a Q glued to its question") {
+  const char* page =
+      "---\ntitle: Press Briefing\ndate: '2022-09-28'\n---\n\n"
+      "MR. FENTON:  Dr. Walensky, do you want to start?\n\n"
+      "Dr. WALENSKY:  Maybe, yes.\n\n"
+      "QCan you hold him accountable?\n\n"
+      "QAnon posts were discussed.\n";
+  Article a = only(parse_article(page, "2022-09-28-x.md"));
+  REQUIRE(a.paragraphs.size() == 4);
+  CHECK(a.paragraphs[1].turn_label == "DR. WALENSKY");
+  CHECK(a.paragraphs[1].text == "Maybe, yes.");
+  CHECK(a.paragraphs[2].turn_label == "Q");
+  CHECK(a.paragraphs[2].text == "Can you hold him accountable?");
+  // "QAnon" is a word, not a question: the turn goes on.
+  CHECK(a.paragraphs[3].turn_label == "Q");
+  CHECK(a.paragraphs[3].text == "QAnon posts were discussed.");
+}
+
 TEST_CASE("article: a real transcript fixture") {
   std::string path = test::fixture_path(
       "transcripts/2023-02-03-press-gaggle-by-press-secretary-karine-jean-pierre-en-route-"

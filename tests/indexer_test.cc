@@ -164,4 +164,34 @@ TEST_CASE("indexer: passages carry terms, values and data") {
   CHECK(db.get_value_upper_bound(0) == "20230303");
 }
 
+TEST_CASE("indexer: the alias file's offices attribute statements by the office") {
+  test::TempDir tmp;
+  std::string corpus = tmp / "corpus";
+  fs::create_directories(corpus);
+  auto write = test::write_file;
+  write(corpus + "/aliases.json",
+        R"({"aliases": {}, "offices": {"President": [)"
+        R"({"name": "Joe Biden", "from": "2021-01-20", "until": "2025-01-19"},)"
+        R"({"name": "Donald Trump", "from": "2025-01-20"}]}})");
+  write(corpus + "/2021-06-08-statement.md",
+        "---\ntitle: Statement by the President on a Conviction\ndate: '2021-06-08'\n---\n\n"
+        "Justice has been done at last in the tribunal.\n");
+  write(corpus + "/2026-04-24-message.md",
+        "---\ntitle: Presidential Message on Arbor Day\ndate: '2026-04-24'\n---\n\n"
+        "Arbor Day is a celebration of the planting of trees.\n");
+  IndexOptions options;
+  options.alias_files = {corpus + "/aliases.json"};
+  Indexer::open(tmp / "index", options).update({corpus});
+  Xapian::Database db(tmp / "index");
+  CHECK(db.get_termfreq("XSPEAKERjoe biden") == 1);
+  CHECK(db.get_termfreq("XSPEAKERdonald trump") == 1);
+  // A later run without the file uses the table stored in the index.
+  write(corpus + "/2022-01-05-statement.md",
+        "---\ntitle: Statement by the President on the Economy\ndate: '2022-01-05'\n---\n\n"
+        "Jobs are up across the country this month.\n");
+  Indexer::open(tmp / "index").update({corpus});
+  db.reopen();
+  CHECK(db.get_termfreq("XSPEAKERjoe biden") == 2);
+}
+
 }  // namespace brief

@@ -5,6 +5,7 @@
 
 #include <doctest/doctest.h>
 
+#include "brief/error.h"
 #include "test_util.h"
 
 namespace brief {
@@ -167,6 +168,117 @@ TEST_CASE("speaker: a statement without turns is its titled author's") {
       "---\ntitle: Joint Statement of the Governments of Chile and Peru\ndate: '2021-02-03'\n"
       "---\n\nWe agree.\n", "g.md");
   CHECK(governments[0].empty());
+}
+
+TEST_CASE("speaker: offices name the person who held them that day") {
+  AliasTable aliases = AliasTable::parse(R"({"aliases": {}, "offices": {
+      "President": [{"name": "Joe Biden", "from": "2021-01-20", "until": "2025-01-19"},
+                    {"name": "Donald Trump", "from": "2025-01-20"}],
+      "Press Secretary": [{"name": "Jen Psaki", "from": "2021-01-20"}]}})");
+  CHECK(aliases.office_holder("president", Date{2022, 5, 1}) == "Joe Biden");
+  CHECK(aliases.office_holder("President", Date{2026, 4, 24}) == "Donald Trump");
+  CHECK(aliases.office_holder("President", Date{2020, 4, 24}).empty());
+  CHECK(aliases.office_holder("Vice President", Date{2022, 5, 1}).empty());
+  // The table survives the trip through the index's metadata.
+  CHECK(AliasTable::parse(aliases.to_json()).office_holder("President", Date{2025, 1, 20}) ==
+        "Donald Trump");
+  CHECK_THROWS_AS(AliasTable::parse(R"({"aliases": {}, "offices": {"President": [{"name": "X"}]}})"),
+                  Error);
+  CHECK_THROWS_AS(AliasTable::parse(R"({"aliases": {}, "offices": {"President":
+      [{"name": "X", "from": "2021-02-30"}]}})"), Error);
+
+  auto names_with = [&](const std::string& page) {
+    auto articles = parse_article(page, "s.md");
+    auto passages = split_passages(articles[0]);
+    std::vector<Names> out;
+    for (const auto& list : attribute_speakers(articles[0], passages, &aliases)) {
+      out.emplace_back();
+      for (const auto& a : list) out.back().push_back(a.name);
+    }
+    return out;
+  };
+  // A statement by the office, and a message from it.
+  auto statement = names_with(
+      "---\ntitle: Statement by the President on the Affirmation of a Conviction\n"
+      "date: '2021-06-08'\n---\n\nJustice has been done.\n");
+  CHECK(statement[0] == Names{"Joe Biden"});
+  auto message = names_with(
+      "---\ntitle: Presidential Message on Arbor Day\ndate: '2026-04-24'\n---\n\n"
+      "Arbor Day is a celebration of trees.\n");
+  CHECK(message[0] == Names{"Donald Trump"});
+  // "The President underscored" in a fact sheet, and a THE PRESIDENT
+  // label the title does not resolve.
+  auto fact_sheet = names_with(
+      "---\ntitle: Fact Sheet: Results of a Meeting\ndate: '2022-07-15'\n---\n\n"
+      "**Human Rights:** The President underscored the importance of free speech.\n");
+  CHECK(fact_sheet[0] == Names{"Joe Biden"});
+  auto remarks = names_with(
+      "---\ntitle: Remarks at a Roundtable\ndate: '2022-07-15'\n---\n\n"
+      "THE PRESIDENT:  Thank you all.\n\nQ    Sir, a question.\n\nTHE PRESIDENT:  Go on.\n");
+  CHECK(remarks[0] == Names{"Joe Biden"});
+  // Without a table the office stays unresolved.
+  CHECK(names_for("---\ntitle: Statement by the President\ndate: '2021-06-08'\n---\n\n"
+                  "Justice has been done.\n", "s.md")[0].empty());
+  // A date outside every term resolves nobody.
+  CHECK(names_with("---\ntitle: Statement by the President\ndate: '2019-06-08'\n---\n\n"
+                   "Justice has been done.\n")[0].empty());
+}
+
+TEST_CASE("speaker: joint statements that list their authors after \"we\"") {
+  auto names = names_for(
+      "---\ntitle: Quad Leaders' Joint Statement\ndate: '2023-05-20'\n---\n\n"
+      "Today, we \xE2\x80\x94 Prime Minister Anthony Albanese of Australia, Prime Minister "
+      "Narendra Modi of India, and President Joseph R. Biden of the United States \xE2\x80\x94 "
+      "met in Hiroshima.\n\nWe reaffirm our commitment to the region.\n", "q.md");
+  REQUIRE(names.size() == 2);
+  CHECK(names[1] == Names{"Anthony Albanese", "Narendra Modi", "Joseph Biden"});
+  // "We, the leaders of the G7" names nobody.
+  auto g7 = names_for(
+      "---\ntitle: G7 Leaders' Statement\ndate: '2023-05-20'\n---\n\n"
+      "We, the leaders of the Group of Seven, met today.\n", "g.md");
+  CHECK(g7[0].empty());
+}
+
+TEST_CASE("speaker: titles in statements and calls") {
+  // A title before a surname makes it a person even without a full name.
+  auto fact = names_for(
+      "---\ntitle: Fact Sheet: Results of a Meeting\ndate: '2022-07-15'\n---\n\n"
+      "**Support for PGII:** President Biden welcomed the plan to invest.\n", "f.md");
+  CHECK(fact[0] == Names{"Biden"});
+  // One role joined by "and" or "to" before the author's name.
+  auto sanders = names_for(
+      "---\ntitle: Statement from Senior Advisor and Chief Spokesperson Symone Sanders on "
+      "the Meeting\ndate: '2021-06-15'\n---\n\nToday the Vice President met workers.\n",
+      "s.md");
+  CHECK(sanders[0] == Names{"Symone Sanders"});
+  auto singh = names_for(
+      "---\ntitle: Statement by Deputy Press Secretary to the Vice President Sabrina Singh\n"
+      "date: '2022-03-15'\n---\n\nThe Second Gentleman tested positive.\n", "s.md");
+  CHECK(singh[0] == Names{"Sabrina Singh"});
+  // A call's moderator is the name the next speaker thanks.
+  auto call = names_for(
+      "---\ntitle: Press Gaggle by John Kirby\ndate: '2025-01-03'\n---\n\n"
+      "MODERATOR:  Hey, everyone. Over to John Kirby.\n\n"
+      "MR. KIRBY:  Thanks, Eduardo. Good afternoon.\n\n"
+      "MODERATOR:  Next up, Alex Ward.\n\nQ    Hi, John.\n", "g.md");
+  REQUIRE(call.size() == 4);
+  CHECK(call[0] == Names{"Eduardo"});
+  CHECK(call[2] == Names{"Eduardo"});
+  CHECK(call[1] == Names{"John Kirby"});
+  // A three-part name right after a title stays whole.
+  auto vietnam = names_for(
+      "---\ntitle: Remarks by President Biden and President V\xC3\xB5 V\xC4\x83n "
+      "Th\xC6\xB0\xE1\xBB\x9Fng of Vietnam\ndate: '2023-09-11'\n---\n\n"
+      "PRESIDENT TH\xC6\xAF\xE1\xBB\x9ENG:  Thank you.\n\nPRESIDENT BIDEN:  Thank you.\n",
+      "v.md");
+  CHECK(vietnam[0] == Names{"V\xC3\xB5 V\xC4\x83n Th\xC6\xB0\xE1\xBB\x9Fng"});
+}
+
+TEST_CASE("speaker: family name first or last is one person") {
+  AliasTable none;
+  auto groups = none.group({{"Fumio Kishida", 3}, {"Kishida Fumio", 1}, {"Kishida", 1}});
+  CHECK(groups["Kishida Fumio"] == "Fumio Kishida");
+  CHECK(groups["Kishida"] == "Fumio Kishida");
 }
 
 TEST_CASE("speaker: ids are folded names") {

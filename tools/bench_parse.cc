@@ -13,9 +13,16 @@
 #include "brief/brief.h"
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: bench-parse CORPUS_DIR\n");
+  if (argc != 2 && argc != 4) {
+    std::fprintf(stderr, "usage: bench-parse CORPUS_DIR [--aliases FILE]\n");
     return 2;
+  }
+  brief::AliasTable aliases;
+  if (argc == 4) {
+    std::ifstream in(argv[3], std::ios::binary);
+    std::ostringstream buf;
+    buf << in.rdbuf();
+    aliases = brief::AliasTable::parse(buf.str());
   }
   using clock = std::chrono::steady_clock;
   double parse_s = 0, split_s = 0, attribute_s = 0;
@@ -39,7 +46,7 @@ int main(int argc, char** argv) {
       auto t2 = clock::now();
       auto ps = brief::split_passages(a);
       auto t3 = clock::now();
-      auto analysis = brief::analyze_speakers(a, ps);
+      auto analysis = brief::analyze_speakers(a, ps, &aliases);
       auto t4 = clock::now();
       split_s += std::chrono::duration<double>(t3 - t2).count();
       attribute_s += std::chrono::duration<double>(t4 - t3).count();

@@ -139,7 +139,7 @@ int main(int argc, char** argv) try {
     Produced& p = produced[file];
     for (const auto& article : brief::load_article(opt.corpus + "/" + file)) {
       auto passages = brief::split_passages(article);
-      auto speakers = brief::attribute_speakers(article, passages);
+      auto speakers = brief::attribute_speakers(article, passages, &aliases);
       for (std::size_t i = 0; i < passages.size(); ++i) {
         p.keys.push_back(match_key(passages[i].text));
         p.names.emplace_back();
@@ -162,7 +162,7 @@ int main(int argc, char** argv) try {
       try {
         for (const auto& article : brief::load_article(entry.path().string())) {
           auto passages = brief::split_passages(article);
-          auto analysis = brief::analyze_speakers(article, passages);
+          auto analysis = brief::analyze_speakers(article, passages, &aliases);
           for (const auto& list : analysis.speakers)
             for (const auto& s : list) ++name_counts[s.name];
           for (const auto& person : analysis.people) ++mention_counts[person];

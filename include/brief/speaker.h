@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "brief/article.h"
+#include "brief/date.h"
 #include "brief/passage.h"
 
 namespace brief {
@@ -50,9 +51,10 @@ std::string speaker_id(std::string_view name);
 class AliasTable {
  public:
   // Parses an alias file: {"aliases": {"Anthony Blinken": "Antony
-  // Blinken", "Joseph R. Biden": "Joe Biden"}} (see
-  // docs/index-format.md). Throws brief::Error(kInvalidArgument) for
-  // anything else.
+  // Blinken", "Joseph R. Biden": "Joe Biden"}, "offices": {"President":
+  // [{"name": "Joe Biden", "from": "2021-01-20", "until": "2025-01-19"}]}}
+  // ("offices" optional; see docs/index-format.md). Throws
+  // brief::Error(kInvalidArgument) for anything else.
   static AliasTable parse(std::string_view json_text);
 
   // Makes `alias` a spelling of `canonical`.
@@ -76,13 +78,26 @@ class AliasTable {
       const std::vector<std::pair<std::string, std::int64_t>>& names,
       const std::vector<std::pair<std::string, std::int64_t>>& mentions = {}) const;
 
+  // Who held `office` ("President", "Press Secretary"; any case) on
+  // `on`, from the alias file's "offices", or "" when it does not say.
+  // Texts that name only the office ("Statement by the President", "The
+  // President underscored ...") are attributed to that person.
+  std::string office_holder(std::string_view office, const Date& on) const;
+
   // The file's JSON text, for storing in an index.
   std::string to_json() const;
 
-  bool empty() const { return canonical_.empty(); }
+  bool empty() const { return canonical_.empty() && offices_.empty(); }
 
  private:
-  std::map<std::string, std::string> canonical_;  // speaker_id -> name
+  struct Term {
+    std::string name;
+    Date from;
+    Date until;  // Inclusive; 9999-12-31 while still in office.
+  };
+
+  std::map<std::string, std::string> canonical_;      // speaker_id -> name
+  std::map<std::string, std::vector<Term>> offices_;  // speaker_id(office)
 };
 
 // Returns the full names ("Rochelle Walensky") that `article` mentions,
@@ -96,15 +111,19 @@ struct SpeakerAnalysis {
   std::vector<std::vector<Attribution>> speakers;  // As attribute_speakers().
   std::vector<std::string> people;                 // As named_people().
 };
+// `aliases`, when given, supplies the office holders of the article's
+// date (see AliasTable::office_holder).
 SpeakerAnalysis analyze_speakers(const Article& article,
-                                 const std::vector<Passage>& passages);
+                                 const std::vector<Passage>& passages,
+                                 const AliasTable* aliases = nullptr);
 
 // Attributes each passage of `article` to the people speaking in it.
 // Returns one vector per passage (same order), empty where nobody is
 // clearly speaking: precision comes before recall. Reporters' questions
 // ("Q") have no speaker. Never throws.
 std::vector<std::vector<Attribution>> attribute_speakers(
-    const Article& article, const std::vector<Passage>& passages);
+    const Article& article, const std::vector<Passage>& passages,
+    const AliasTable* aliases = nullptr);
 
 }  // namespace brief
 
