@@ -39,6 +39,7 @@
 #include "manifest.h"
 #include "schema.h"
 #include "text.h"
+#include "vocabulary.h"
 #include "xapian_error.h"
 
 namespace brief {
@@ -77,7 +78,7 @@ bool is_repository_file(const fs::path& p) {
   std::string name = text::ascii_lower(p.filename().string());
   for (std::string_view stem : {"readme", "license", "licence", "copying",
                                 "changelog", "source.md", "authors",
-                                "aliases.json"}) {
+                                "aliases.json", "synonyms.txt"}) {
     if (name == stem || name.starts_with(std::string(stem) + ".")) return true;
   }
   return false;
@@ -120,6 +121,8 @@ struct FileResult {
   std::optional<std::string> failure;
   std::vector<Xapian::Document> documents;
   std::vector<std::string> warnings;
+  std::vector<vocabulary::Definition> definitions;  // "... Treaty (START)"
+  std::map<std::string, unsigned> spelling;         // word -> uses
 };
 
 std::string read_whole_file(const std::string& path, std::int64_t size) {
@@ -185,7 +188,7 @@ std::string text_for_terms(const std::string& s) {
 std::vector<Xapian::Document> build_documents(
     const std::vector<Article>& articles, const std::string& key,
     const SplitOptions& split, const AliasTable& aliases, Xapian::TermGenerator& generator,
-    std::int64_t& passages_out) {
+    std::int64_t& passages_out, FileResult& vocabulary_out) {
   std::vector<Xapian::Document> docs;
   for (std::size_t a = 0; a < articles.size(); ++a) {
     const Article& article = articles[a];
@@ -201,6 +204,13 @@ std::vector<Xapian::Document> build_documents(
       generator.index_text(text_for_terms(p.text));
       generator.increase_termpos();
       generator.index_text(article.title, 1, std::string(schema::kTitle));
+      // Acronyms in capitals get a term of their own ("START" is not the
+      // verb "start"), which synonyms point at.
+      for (const auto& a : vocabulary::acronyms_in(p.text)) doc.add_term(vocabulary::acronym_term(a));
+      for (auto& d : vocabulary::find_definitions(p.text))
+        vocabulary_out.definitions.push_back(std::move(d));
+      vocabulary::count_spelling_words(p.text, vocabulary_out.spelling);
+      if (i == 0) vocabulary::count_spelling_words(article.title, vocabulary_out.spelling);
       doc.add_boolean_term(std::string(schema::kUniqueId) + article_key + "." +
                            std::to_string(p.ordinal));
       doc.add_boolean_term(std::string(schema::kFile) + key);
@@ -337,7 +347,7 @@ struct Indexer::Impl {
       }
       std::string key = schema::file_key(stat.path);
       r.documents = build_documents(articles, key, options.split, aliases, generator,
-                                    r.entry.passages);
+                                    r.entry.passages, r);
       r.entry.articles = static_cast<std::int64_t>(articles.size());
       r.entry.undated = std::any_of(articles.begin(), articles.end(),
                                     [](const Article& a) { return !a.date; });
@@ -483,6 +493,35 @@ struct Indexer::Impl {
       }
     }
 
+    // Synonym groups from files replace those stored from files before;
+    // the definitions learned from articles stay.
+    if (!options.synonym_files.empty()) {
+      std::vector<std::vector<std::string>> groups;
+      for (const auto& file : options.synonym_files) {
+        std::ifstream in(file, std::ios::binary);
+        if (!in) throw Error(ErrorCode::kNotFound, file + ": cannot read synonyms file");
+        std::ostringstream buf;
+        buf << in.rdbuf();
+        try {
+          for (auto& g : vocabulary::parse_synonyms(buf.str())) groups.push_back(std::move(g));
+        } catch (const Error& e) {
+          throw Error(e.code(), file + ": " + e.what());
+        }
+      }
+      try {
+        std::string stored = db.get_metadata(std::string(schema::kSynonymsKey));
+        nlohmann::json old = nlohmann::json::parse(stored.empty() ? "[]" : stored, nullptr, false);
+        if (old.is_array())
+          for (const auto& g : old)
+            if (g.is_array()) vocabulary::remove_group(db, g.get<std::vector<std::string>>());
+        for (const auto& g : groups) vocabulary::add_group(db, g);
+        db.set_metadata(std::string(schema::kSynonymsKey), nlohmann::json(groups).dump());
+        db.commit();
+      } catch (const Xapian::Error& e) {
+        throw_from_xapian(e, path);
+      }
+    }
+
     // 3. Workers.
     ResultQueue queue;
     std::atomic<std::size_t> next{0};
@@ -559,6 +598,10 @@ struct Indexer::Impl {
         } else {
           db.delete_document(std::string(schema::kFile) + key);
           for (auto& doc : r->documents) db.add_document(doc);
+          // Xapian's own tables: learned acronyms for the QueryParser's
+          // synonym expansion, words for its spelling suggestions.
+          for (const auto& d : r->definitions) vocabulary::add_group(db, {d.long_form, d.acronym});
+          for (const auto& [word, uses] : r->spelling) db.add_spelling(word, uses);
           if (r->is_new) ++stats.added; else ++stats.updated;
           stats.articles += r->entry.articles;
           stats.passages += r->entry.passages;

@@ -18,6 +18,12 @@ inline constexpr std::string_view kFormatVersion = "1";
 inline constexpr std::string_view kFormatKey = "brief:format";
 // The alias file(s) last given to brief-index, as AliasTable JSON.
 inline constexpr std::string_view kAliasesKey = "brief:aliases";
+// The synonym groups last read from synonyms files, as a JSON array of
+// arrays of strings (so that the next file's groups can replace them).
+inline constexpr std::string_view kSynonymsKey = "brief:synonyms";
+// Term prefix of acronyms written in capitals ("XAstart"); see
+// vocabulary.h.
+inline constexpr std::string_view kAcronym = "XA";
 
 // Term prefixes (Omega's conventions where one exists).
 inline constexpr std::string_view kUniqueId = "Q";      // Q<file>#<art>.<ord>

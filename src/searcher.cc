@@ -16,6 +16,7 @@
 #include "ranking.h"
 #include "schema.h"
 #include "text.h"
+#include "vocabulary.h"
 #include "xapian_error.h"
 
 namespace brief {
@@ -312,6 +313,21 @@ std::string strip_minus(std::string_view query) {
   return out;
 }
 
+// A question or a sentence typed as a query ("what did the White House
+// say about Russia suspending New START inspections"): five or more words
+// with no quotes, prefixes, brackets or +/- marks. Its capitalised words
+// are never operators, and no single word is required.
+bool is_natural_language(std::string_view query) {
+  auto words = text::split_words(query);
+  if (words.size() < 5) return false;
+  for (auto w : words)
+    for (char c : w)
+      if (c == '"' || c == ':' || c == '(' || c == ')' || c == '*' || c == '+' ||
+          (c == '-' && w.front() == '-'))
+        return false;
+  return true;
+}
+
 // Two or more words and nothing else: no quotes, operators or prefixes.
 bool is_plain_words(std::string_view query) {
   auto words = text::split_words(query);
@@ -353,6 +369,41 @@ Hit hit_from_document(const Xapian::Document& doc) {
 
 }  // namespace
 
+// The corrected query with the case the user typed: Xapian's spelling
+// data is lower case, so "Zakharva" comes back "zakharova".
+std::string restore_case(std::string_view typed, const std::string& corrected) {
+  auto before = text::split_words(typed);
+  auto after = text::split_words(corrected);
+  if (before.size() != after.size()) return corrected;
+  std::string out;
+  for (std::size_t i = 0; i < after.size(); ++i) {
+    std::string w(after[i]);
+    std::size_t b = before[i].find_first_not_of("\"(+-");
+    std::size_t a = w.find_first_not_of("\"(+-");
+    if (b != std::string_view::npos && a != std::string::npos && before[i] != after[i] &&
+        text::is_ascii_upper(before[i][b]) && text::is_ascii_lower(w[a]))
+      w[a] = static_cast<char>(w[a] - 'a' + 'A');
+    out += (out.empty() ? "" : " ") + w;
+  }
+  return out;
+}
+
+// Words that carry no topic in a question typed as a sentence.
+Xapian::SimpleStopper english_stopper() {
+  static const char* const kWords[] = {
+      "a", "about", "after", "all", "also", "am", "an", "and", "any", "are", "as", "at",
+      "be", "been", "before", "being", "between", "both", "but", "by", "can", "could",
+      "did", "do", "does", "doing", "during", "each", "for", "from", "had", "has", "have",
+      "having", "he", "her", "here", "him", "his", "how", "i", "if", "in", "into", "is",
+      "it", "its", "me", "my", "no", "nor", "not", "of", "on", "or", "our", "over", "say",
+      "said", "says", "she", "should", "so", "some", "than", "that", "the", "their",
+      "them", "then", "there", "these", "they", "this", "those", "to", "under", "until",
+      "up", "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom",
+      "why", "will", "with", "would", "you", "your", "tell", "show", "find", "anything",
+      "something", "whether"};
+  return Xapian::SimpleStopper(std::begin(kWords), std::end(kWords));
+}
+
 struct Searcher::Impl {
   std::string path;
   Xapian::Database db;
@@ -360,6 +411,7 @@ struct Searcher::Impl {
   SpeakerDirectory speakers;
   Xapian::QueryParser parser;
   DateFieldProcessor date_processor;
+  Xapian::SimpleStopper stopper = english_stopper();
   SpeakerFieldProcessor speaker_processor{&speakers};
 
   void setup() {
@@ -374,14 +426,23 @@ struct Searcher::Impl {
     parser.add_boolean_prefix("date", &date_processor);
   }
 
-  Xapian::Query parse(const std::string& query_text, Xapian::Query::op default_op) {
+  Xapian::Query parse(const std::string& query_text, Xapian::Query::op default_op,
+                      bool operators = true, bool synonyms = false) {
     parser.set_default_op(default_op);
+    // Synonyms: the index's acronym definitions and synonyms file ("New
+    // START" also finds "START" written in capitals).
     constexpr unsigned kFlags = Xapian::QueryParser::FLAG_PHRASE |
                                 Xapian::QueryParser::FLAG_BOOLEAN |
                                 Xapian::QueryParser::FLAG_LOVEHATE |
                                 Xapian::QueryParser::FLAG_WILDCARD |
                                 Xapian::QueryParser::FLAG_PURE_NOT;
-    return parser.parse_query(query_text, kFlags);
+    constexpr unsigned kSentenceFlags = Xapian::QueryParser::FLAG_PHRASE;
+    unsigned flags = operators ? kFlags : kSentenceFlags;
+    if (synonyms) flags |= Xapian::QueryParser::FLAG_AUTO_MULTIWORD_SYNONYMS;
+    // Sentences: no AND/OR/NOT, and the stop words of a question ("what",
+    // "did", "the") do not take part.
+    parser.set_stopper(operators ? nullptr : &stopper);
+    return parser.parse_query(query_text, flags);
   }
 
   Xapian::Query filters(const SearchRequest& request) {
@@ -410,10 +471,39 @@ struct Searcher::Impl {
     std::string text = only_excluded(request.query)
                            ? "NOT (" + strip_minus(request.query) + ")"
                            : request.query;
-    Xapian::Query query =
-        has_text ? parse(text, Xapian::Query::OP_AND) : Xapian::Query::MatchAll;
+    bool sentence = has_text && is_natural_language(request.query);
+    Xapian::Query query;
+    if (sentence) {
+      // Any of the words, ranked by BM25, which already favours passages
+      // with more of them; the passages with every word rank higher still.
+      query = parse(text, Xapian::Query::OP_OR, /*operators=*/false);
+      Xapian::Query all = parse(text, Xapian::Query::OP_AND, /*operators=*/false);
+      if (!query.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, all);
+    } else {
+      query = has_text ? parse(text, Xapian::Query::OP_AND) : Xapian::Query::MatchAll;
+    }
     if (query.empty()) query = Xapian::Query::MatchAll;  // Only stopwords.
-    if (has_text && is_plain_words(request.query)) {
+    if (has_text) {
+      // Synonyms also match, at half weight so that what was typed ranks
+      // first: the index's synonym table ("New START" -> START written in
+      // capitals), and an acronym typed in capitals expanded to the words
+      // the corpus defines it by ("IRA" -> "Inflation Reduction Act").
+      Xapian::Query::op op = sentence ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
+      std::vector<Xapian::Query> alternatives;
+      Xapian::Query with_synonyms = parse(text, op, !sentence, /*synonyms=*/true);
+      if (with_synonyms.get_description() != query.get_description() &&
+          !(sentence && with_synonyms.get_description() ==
+                            parse(text, op, false, false).get_description()))
+        alternatives.push_back(with_synonyms);
+      std::string expanded = sentence ? std::string() : expand_acronyms(text);
+      if (!expanded.empty()) alternatives.push_back(parse(expanded, op));
+      if (!alternatives.empty() && !query.empty()) {
+        Xapian::Query other(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+        query = Xapian::Query(Xapian::Query::OP_OR, query,
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, other, 0.5));
+      }
+    }
+    if (has_text && !sentence && is_plain_words(request.query)) {
       // Words typed without syntax rank higher where they stand together
       // as a phrase ("New START"), without requiring it.
       Xapian::Query phrase = parse("\"" + request.query + "\"", Xapian::Query::OP_AND);
@@ -421,6 +511,65 @@ struct Searcher::Impl {
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, phrase);
     }
     return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
+  }
+
+  // `text` with each acronym the index defines replaced by "(ACRONYM OR
+  // "long form" ...)", or "" when it has none.
+  std::string expand_acronyms(const std::string& text) {
+    std::string out;
+    bool changed = false;
+    bool in_quotes = false;
+    for (auto word : text::split_words(text)) {
+      if (!out.empty()) out += ' ';
+      std::string w(word);
+      bool bare = !in_quotes && w.find_first_of("\":()") == std::string::npos &&
+                  w.size() >= 2 && w.size() <= 10 &&
+                  std::all_of(w.begin(), w.end(), [](char c) { return text::is_ascii_upper(c); });
+      for (char c : w)
+        if (c == '"') in_quotes = !in_quotes;
+      std::vector<std::string> forms = bare && w != "AND" && w != "OR" && w != "NOT" &&
+                                               w != "XOR" && w != "NEAR"
+                                           ? vocabulary::long_forms(db, w)
+                                           : std::vector<std::string>();
+      if (forms.empty()) {
+        out += w;
+        continue;
+      }
+      out += "(" + w;
+      for (std::size_t i = 0; i < forms.size() && i < 3; ++i) out += " OR \"" + forms[i] + "\"";
+      out += ")";
+      changed = true;
+    }
+    return changed ? out : std::string();
+  }
+
+  // A spelling correction for a query that matched few passages, kept
+  // only when it matches more. Xapian corrects words the index lacks.
+  void suggest(const SearchRequest& request, SearchResults& results) {
+    constexpr std::int64_t kFewHits = 5;
+    if (results.total >= kFewHits || text::is_blank(request.query)) return;
+    std::string corrected;
+    try {
+      parser.set_stopper(nullptr);
+      parser.parse_query(request.query, Xapian::QueryParser::FLAG_PHRASE |
+                                            Xapian::QueryParser::FLAG_BOOLEAN |
+                                            Xapian::QueryParser::FLAG_LOVEHATE |
+                                            Xapian::QueryParser::FLAG_SPELLING_CORRECTION);
+      corrected = parser.get_corrected_query_string();
+    } catch (const Xapian::QueryParserError&) {
+      return;
+    }
+    if (corrected.empty() || corrected == request.query) return;
+    corrected = restore_case(request.query, corrected);
+    SearchRequest again = request;
+    again.query = corrected;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(build_query(again));
+    Xapian::MSet mset = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(kFewHits * 100));
+    std::int64_t total = mset.get_matches_estimated();
+    if (total <= results.total) return;
+    results.suggestion = corrected;
+    results.suggestion_total = total;
   }
 
   std::vector<SpeakerSummary> list_speakers(const SearchRequest& request) {
@@ -542,6 +691,7 @@ struct Searcher::Impl {
       results.hits.push_back(std::move(hit));
     }
 
+    suggest(request, results);
     return results;
   }
 

@@ -343,6 +343,75 @@ TEST_CASE("cli: a phrase search lists the passage with its speaker") {
   }
 }
 
+TEST_CASE("cli: New START also finds START defined in words, ranked below exact matches") {
+  Sandbox sb;
+  sb.add_seeds();
+  // The seed-2 passage says "Strategic Arms Reduction Treaty (START)"
+  // and never "New START"; the synonyms file joins the two.
+  brief::test::write_file(sb.corpus + "/synonyms.txt", "New START = START\n");
+  REQUIRE(sb.index_run().status == 0);
+  JsonRun run = search_json(sb, {"New START", "--all-passages", "-n", "50"});
+  CHECK(run.result.status == 0);
+  auto defined = hits_containing(run, "Strategic Arms Reduction Treaty (START)");
+  REQUIRE(defined.size() == 1);
+  CHECK(path_ends_with(defined[0], kSeed1));
+  // Every passage with the words typed ranks above it.
+  std::int64_t defined_rank = defined[0]["rank"];
+  std::int64_t exact = 0;
+  for (const auto& h : run.hits) {
+    if (h["text"].get<std::string>().find("New START") == std::string::npos) continue;
+    ++exact;
+    CHECK(h["rank"].get<std::int64_t>() < defined_rank);
+  }
+  CHECK(exact >= 1);
+
+  // Learned from the text alone, without the synonyms file: the words
+  // find the acronym's passages ...
+  JsonRun words = search_json(sb, {"Strategic Arms Reduction Treaty", "-n", "50"});
+  CHECK(hits_containing(words, "Strategic Arms Reduction Treaty (START)").size() == 1);
+  // ... and the acronym in capitals finds the words.
+  JsonRun acronym = search_json(sb, {"START", "--all-passages", "-n", "50"});
+  CHECK(hits_containing(acronym, "Strategic Arms Reduction Treaty").size() == 1);
+}
+
+TEST_CASE("cli: a misspelled name gets a suggestion that has hits") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  ProgramResult r = sb.search({"Zakharva"});
+  CHECK(r.status == 1);  // No hits for what was typed.
+  CHECK(r.out.find("Did you mean: Zakharova (2 passages)?") != std::string::npos);
+  JsonRun run = search_json(sb, {"Lavorv"});
+  CHECK(run.hits.empty());
+  REQUIRE(run.summary.contains("suggestion"));
+  CHECK(run.summary["suggestion"]["query"] == "Lavrov");
+  CHECK(run.summary["suggestion"]["total"].get<std::int64_t>() >= 1);
+  // The suggestion itself finds what it promises.
+  JsonRun lavrov = search_json(sb, {"Lavrov", "--all-passages", "-n", "100"});
+  CHECK(static_cast<std::int64_t>(lavrov.hits.size()) ==
+        run.summary["suggestion"]["total"].get<std::int64_t>());
+  // A query with enough hits gets none.
+  JsonRun fine = search_json(sb, {"Blinken"});
+  CHECK_FALSE(fine.summary.contains("suggestion"));
+}
+
+TEST_CASE("cli: a question typed as a sentence finds passages") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  // "what", "did", "say" and "about" are in no passage together with the
+  // rest, and "OR" and "NOT" in capitals are words here, not operators.
+  JsonRun run = search_json(
+      sb, {"what did the State Department say about Blinken meeting Lavrov OR NOT at the G20",
+           "--all-passages"});
+  CHECK(run.result.status == 0);
+  REQUIRE(run.hits.size() >= 3);
+  // The best hit names both men.
+  std::string best = run.hits[0]["text"];
+  CHECK(best.find("Blinken") != std::string::npos);
+  CHECK(best.find("Lavrov") != std::string::npos);
+}
+
 TEST_CASE("cli: a search's text output matches the golden file") {
   Sandbox sb;
   sb.add_seeds();

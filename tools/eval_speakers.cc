@@ -21,8 +21,11 @@
 #include <vector>
 
 #include "brief/brief.h"
+#include "gold_match.h"
 
 namespace {
+
+using brief::tools::match_key;
 
 using nlohmann::json;
 
@@ -61,25 +64,6 @@ std::string read_file(const std::string& path) {
   std::ostringstream s;
   s << in.rdbuf();
   return s.str();
-}
-
-// Lower-case letters and digits only, with Markdown link targets dropped,
-// so that gold excerpts match cleaned passage text.
-std::string match_key(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == ']' && i + 1 < s.size() && s[i + 1] == '(') {
-      auto close = s.find(')', i);
-      if (close != std::string::npos) {
-        i = close;
-        continue;
-      }
-    }
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    if (std::isalnum(c)) out.push_back(static_cast<char>(std::tolower(c)));
-    else if (c >= 0x80) out.push_back(static_cast<char>(c));
-  }
-  return out;
 }
 
 Options parse_args(int argc, char** argv) {

@@ -38,6 +38,12 @@ struct IndexOptions {
   // index, replacing those stored before; searches group speakers by them.
   // Empty keeps what the index has. Default none.
   std::vector<std::string> alias_files;
+  // Synonyms files (one group a line: "New START = START = Strategic Arms
+  // Reduction Treaty") to store in the index, replacing the groups stored
+  // from such files before. Empty keeps what the index has. Default none.
+  // Definitions the articles write themselves ("... Treaty (START)") are
+  // learned in any case.
+  std::vector<std::string> synonym_files;
   // Called from the writing thread about every 200 ms and once at the
   // end. Default none.
   std::function<void(const IndexProgress&)> progress;

@@ -101,6 +101,11 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::vector<FacetCount> speaker_facets;  // Most passages first.
   std::vector<FacetCount> month_facets;    // Oldest month first.
+  // "Did you mean": when the query matched few passages (fewer than 5),
+  // the query with misspelled words corrected from the index's spelling
+  // data, if that finds more; else empty.
+  std::string suggestion;
+  std::int64_t suggestion_total = 0;  // Passages the suggestion matches.
 };
 
 // One person in the index, for listings.

@@ -78,6 +78,7 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
       ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
       ("rebuild", "discard the existing index and build it anew")
       ("aliases", po::value<std::vector<std::string>>(), "alias file of speaker names to store in the index (repeatable; default: aliases.json at the top of each PATH that is a folder)")
+      ("synonyms", po::value<std::vector<std::string>>(), "synonyms file to store in the index, one group a line: New START = START (repeatable; default: synonyms.txt at the top of each PATH that is a folder)")
       ("threads", po::value<int>()->default_value(0), "parsing threads; 0 = one per core")
       ("batch", po::value<int>()->default_value(1000), "files per committed transaction")
       ("json", "print the run's summary as one JSON object")
@@ -122,6 +123,17 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
       if (std::filesystem::is_directory(input, ec) &&
           std::filesystem::is_regular_file(candidate, ec))
         cmd.options.alias_files.push_back(candidate.string());
+    }
+  }
+  if (vm.count("synonyms")) {
+    cmd.options.synonym_files = vm["synonyms"].as<std::vector<std::string>>();
+  } else {
+    for (const auto& input : cmd.inputs) {
+      std::error_code ec;
+      std::filesystem::path candidate = std::filesystem::path(input) / "synonyms.txt";
+      if (std::filesystem::is_directory(input, ec) &&
+          std::filesystem::is_regular_file(candidate, ec))
+        cmd.options.synonym_files.push_back(candidate.string());
     }
   }
   cmd.options.threads = vm["threads"].as<int>();

@@ -67,6 +67,9 @@ class TextPrinter : public Printer {
            << (results.total_exact ? "" : "about ") << format_count(results.total)
            << (results.total == 1 ? " matching passage.\n" : " matching passages.\n");
     }
+    if (!results.suggestion.empty())
+      out_ << "Did you mean: " << results.suggestion << " (" << format_count(results.suggestion_total)
+           << (results.suggestion_total == 1 ? " passage)?\n" : " passages)?\n");
     if (!request.facets) return;
     out_ << "\nSpeakers:\n";
     std::int64_t attributed = 0;
@@ -203,6 +206,8 @@ class JsonPrinter : public Printer {
               {"total_exact", results.total_exact},
               {"offset", request.offset},
               {"returned", results.hits.size()}};
+    if (!results.suggestion.empty())
+      j["suggestion"] = {{"query", results.suggestion}, {"total", results.suggestion_total}};
     if (request.facets) {
       std::int64_t dated = 0;
       for (const auto& f : results.month_facets) dated += f.count;
