@@ -600,8 +600,20 @@ struct Indexer::Impl {
           for (auto& doc : r->documents) db.add_document(doc);
           // Xapian's own tables: learned acronyms for the QueryParser's
           // synonym expansion, words for its spelling suggestions.
-          for (const auto& d : r->definitions) vocabulary::add_group(db, {d.long_form, d.acronym});
-          for (const auto& [word, uses] : r->spelling) db.add_spelling(word, uses);
+          // A word or phrase Xapian refuses (too long a key) is skipped:
+          // these tables only help queries, never cost an article.
+          for (const auto& d : r->definitions) {
+            try {
+              vocabulary::add_group(db, {d.long_form, d.acronym});
+            } catch (const Xapian::InvalidArgumentError&) {
+            }
+          }
+          for (const auto& [word, uses] : r->spelling) {
+            try {
+              db.add_spelling(word, uses);
+            } catch (const Xapian::InvalidArgumentError&) {
+            }
+          }
           if (r->is_new) ++stats.added; else ++stats.updated;
           stats.articles += r->entry.articles;
           stats.passages += r->entry.passages;

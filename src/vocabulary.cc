@@ -189,6 +189,9 @@ std::vector<std::pair<std::string, std::string>> group_entries(
         entries.emplace_back(acronym_term(group[i]), keys[j]);
     }
   }
+  // Xapian keys are at most 245 bytes; a longer phrase is no synonym
+  // anyone types.
+  std::erase_if(entries, [](const auto& e) { return e.first.size() > 200 || e.second.size() > 200; });
   return entries;
 }
 
