@@ -1309,19 +1309,24 @@ std::map<std::string, std::string> AliasTable::group(
   auto join = [&](std::size_t a, std::size_t b) { parent[find(a)] = find(b); };
   std::map<std::string, std::size_t> by_canonical;
   std::map<std::string, std::vector<std::size_t>> by_surname;
+  // Names of one word ("Biden"), by id: the bare surnames.
+  std::map<std::string, std::vector<std::size_t>> bare;
+  std::vector<std::string> ids(names.size());
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::string c = speaker_id(canonical(names[i].first));
     auto [it, fresh] = by_canonical.emplace(c, i);
     if (!fresh) join(i, it->second);
-    std::string id = speaker_id(names[i].first);
+    ids[i] = speaker_id(names[i].first);
+    const std::string& id = ids[i];
     auto space = id.find_last_of(' ');
     if (space != std::string::npos) by_surname[id.substr(space + 1)].push_back(i);
+    else bare[id].push_back(i);
   }
   // Family name first or last: "Kishida Fumio" is "Fumio Kishida".
   {
     std::map<std::string, std::size_t> two_words;
     for (std::size_t i = 0; i < names.size(); ++i) {
-      std::string id = speaker_id(names[i].first);
+      const std::string& id = ids[i];
       auto space = id.find(' ');
       if (space == std::string::npos || id.find(' ', space + 1) != std::string::npos) continue;
       two_words.emplace(id, i);
@@ -1332,8 +1337,8 @@ std::map<std::string, std::string> AliasTable::group(
   for (const auto& [surname, members] : by_surname) {
     for (std::size_t x = 0; x < members.size(); ++x) {
       for (std::size_t y = x + 1; y < members.size(); ++y) {
-        std::string a = speaker_id(names[members[x]].first);
-        std::string b = speaker_id(names[members[y]].first);
+        const std::string& a = ids[members[x]];
+        const std::string& b = ids[members[y]];
         std::string given_a = a.substr(0, a.find_last_of(' '));
         std::string given_b = b.substr(0, b.find_last_of(' '));
         if (given_a.size() >= 5 && given_b.size() >= 5 && given_a != given_b &&
@@ -1357,10 +1362,9 @@ std::map<std::string, std::string> AliasTable::group(
     for (const auto& [g, n] : per_group)
       if (n > best_count) best_group = g, best_count = n;
     if (best_count <= 0 || best_count * 3 < total * 2) continue;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-      std::string id = speaker_id(names[i].first);
-      if (id == surname && id.find(' ') == std::string::npos) join(i, best_group);
-    }
+    auto alone = bare.find(surname);
+    if (alone != bare.end())
+      for (std::size_t i : alone->second) join(i, best_group);
   }
   // Each group's name: an alias-file name if it has one, else its most
   // frequent spelling.
@@ -1368,7 +1372,7 @@ std::map<std::string, std::string> AliasTable::group(
   std::map<std::size_t, std::string> declared;
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::size_t root = find(i);
-    auto it = canonical_.find(speaker_id(names[i].first));
+    auto it = canonical_.find(ids[i]);
     if (it != canonical_.end()) declared[root] = it->second;
     // A full name beats a bare surname as the group's display name.
     auto& b = best[root];
