@@ -14,6 +14,10 @@ namespace brief {
 // How many of the best matches by relevance the blend re-ranks.
 inline constexpr std::size_t kBlendWindow = 200;
 
+// The weight added to a passage attributed to a speaker, in BM25 units
+// (a rare word in a short passage weighs about 10).
+inline constexpr double kAttributedBonus = 5.0;
+
 // Days from `from` to `to` (negative if `to` is earlier).
 double days_between(const Date& from, const Date& to);
 

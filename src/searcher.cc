@@ -461,8 +461,9 @@ struct Searcher::Impl {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
-  // The request's words and filters as one Xapian query.
-  Xapian::Query build_query(const SearchRequest& request) {
+  // The request's words and filters as one Xapian query. `relaxed`: plain
+  // words need not all be there (used when all of them match too little).
+  Xapian::Query build_query(const SearchRequest& request, bool relaxed = false) {
     Xapian::Query filter = filters(request);
     bool has_text = !text::is_blank(request.query);
     if (!has_text && filter.empty())
@@ -481,8 +482,21 @@ struct Searcher::Impl {
       if (!query.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, all);
     } else {
       query = has_text ? parse(text, Xapian::Query::OP_AND) : Xapian::Query::MatchAll;
+      if (relaxed && !query.empty())
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parse(text, Xapian::Query::OP_OR), query);
     }
     if (query.empty()) query = Xapian::Query::MatchAll;  // Only stopwords.
+    if (has_text && request.sort != SortOrder::kDate) {
+      // "Who said what": a passage someone is attributed with (an answer,
+      // a statement) outranks an unattributed one (a reporter's question,
+      // background) of similar weight. Passages with speakers have a value
+      // in the speakers slot; the bonus is in BM25 units, tuned on the
+      // judged queries (docs/BENCHMARKS.md).
+      auto* attributed = new Xapian::ValueMapPostingSource(schema::kSpeakers);
+      attributed->set_default_weight(kAttributedBonus);
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(attributed->release()));
+    }
     if (has_text) {
       // Synonyms also match, at half weight so that what was typed ranks
       // first: the index's synonym table ("New START" -> START written in
@@ -599,6 +613,11 @@ struct Searcher::Impl {
     Xapian::Query full_query = build_query(request);
     Xapian::Enquire enquire(db);
     enquire.set_query(full_query);
+    // Three or more plain words; two are mostly one name or term ("New
+    // START", "Ned Price") that each word alone would not find.
+    bool relaxable = has_text && is_plain_words(request.query) &&
+                     text::split_words(request.query).size() >= 3 &&
+                     !is_natural_language(request.query);
     // With no words to rank by, every weight is 0: list newest first.
     if (request.sort == SortOrder::kDate || !has_text || only_excluded(request.query))
       enquire.set_sort_by_value_then_relevance(schema::kDate, true);
@@ -612,6 +631,13 @@ struct Searcher::Impl {
                              ? std::max<std::size_t>(kBlendWindow, 2 * wanted)
                              : wanted;
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+    if (relaxable && mset.size() < wanted) {
+      // Too few passages have every word ("Dobbs abortion ruling" where a
+      // passage says "decision"): let any word match, those with all of
+      // them first. Elasticsearch's minimum_should_match, by retry.
+      enquire.set_query(build_query(request, /*relaxed=*/true));
+      mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
+    }
 
     SearchResults results;
     results.total = mset.get_uncollapsed_matches_estimated();

@@ -50,6 +50,7 @@ struct Options {
   std::string floor;  // {"ndcg10": x}: fail when the shipped nDCG@10 < x - 0.02.
   bool json_output = false;
   bool per_query = false;
+  double recency_weight = -1;  // < 0: the searcher's default.
 };
 
 struct Judgment {
@@ -72,6 +73,7 @@ struct Result {
 
 struct Metrics {
   double ndcg10 = 0, mrr = 0, recall100 = 0;
+  double judged10 = 0;  // Share of the first 10 results with a judgment.
 };
 
 Options parse_args(int argc, char** argv) {
@@ -90,10 +92,11 @@ Options parse_args(int argc, char** argv) {
     else if (a == "--floor") o.floor = value();
     else if (a == "--json") o.json_output = true;
     else if (a == "--per-query") o.per_query = true;
+    else if (a == "--recency-weight") o.recency_weight = std::stod(value());
     else if (a == "--help" || a == "-h") {
       std::cout << "usage: eval-ranking --index DIR [--gold FILE] [--corpus DIR]\n"
                    "                    [--baselines [--article-index DIR]] [--floor FILE]\n"
-                   "                    [--per-query] [--json]\n"
+                   "                    [--per-query] [--recency-weight W] [--json]\n"
                    "Builds --index (and --article-index) from --corpus when missing.\n";
       std::exit(0);
     } else {
@@ -140,8 +143,9 @@ std::string relative_to(const std::string& path, const fs::path& corpus) {
 // Grade of a shown passage: the best judgment of that file whose text the
 // passage holds (or that holds the passage's start, when the splitter cut
 // the paragraph shorter).
+// Returns -1 when no judgment covers the shown passage (unjudged).
 int grade_of(const Query& q, const Result& r) {
-  int best = 0;
+  int best = -1;
   std::string key = r.text.empty() ? std::string() : match_key(r.text);
   for (const auto& j : q.judgments) {
     if (j.file != r.file || j.key.empty()) continue;
@@ -175,6 +179,8 @@ Metrics score(const Query& q, const std::vector<Result>& results) {
   for (std::size_t i = 0; i < results.size() && i < 100; ++i) {
     if (!seen.insert(results[i].file).second) continue;  // One per article.
     int g = grade_of(q, results[i]);
+    if (got.size() < 10 && g >= 0) m.judged10 += 0.1;
+    g = std::max(g, 0);  // Unjudged counts as not relevant.
     got.push_back(g);
     if (g >= 1) {
       if (m.mrr == 0) m.mrr = 1.0 / double(got.size());
@@ -208,6 +214,19 @@ Xapian::QueryParser plain_parser(const Xapian::Database& db) {
   qp.set_stemmer(Xapian::Stem("english"));
   qp.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
   return qp;
+}
+
+// The indexer's file key (src/schema.h): FNV-1a 64 of the path, in hex.
+std::string brief_file_key(std::string_view path) {
+  std::uint64_t h = 1469598103934665603ULL;
+  for (unsigned char c : path) {
+    h ^= c;
+    h *= 1099511628211ULL;
+  }
+  static const char* kHex = "0123456789abcdef";
+  std::string out(16, '0');
+  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 15];
+  return out;
 }
 
 // Baseline (a): one Xapian document per article.
@@ -254,6 +273,27 @@ std::vector<Result> run_article_bm25(const Xapian::Database& db, const Query& q)
   return out;
 }
 
+// Baseline (a) as a reader sees it: each article shown by its best
+// passage for the query (what a snippet would show), by passage BM25
+// within the article. Without such a passage, the article's best grade.
+std::vector<Result> run_article_bm25_shown(const Xapian::Database& articles,
+                                           const Xapian::Database& passages, const Query& q,
+                                           const fs::path& corpus) {
+  std::vector<Result> out = run_article_bm25(articles, q);
+  Xapian::QueryParser qp = plain_parser(passages);
+  Xapian::Query query = qp.parse_query(plain_query(q.query));
+  for (auto& r : out) {
+    std::string key = brief_file_key((corpus / r.file).string());
+    Xapian::Enquire enquire(passages);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query("XF" + key)));
+    Xapian::MSet best = enquire.get_mset(0, 1);
+    if (best.empty()) continue;
+    json data = json::parse(best.begin().get_document().get_data(), nullptr, false);
+    if (data.is_object()) r.text = data.value("text", "");
+  }
+  return out;
+}
+
 std::vector<Result> run_passage_bm25(const Xapian::Database& db, const Query& q,
                                      const fs::path& corpus) {
   Xapian::QueryParser qp = plain_parser(db);
@@ -270,8 +310,9 @@ std::vector<Result> run_passage_bm25(const Xapian::Database& db, const Query& q,
 }
 
 std::vector<Result> run_shipped(brief::Searcher& searcher, const Query& q,
-                                const fs::path& corpus) {
+                                const fs::path& corpus, double recency_weight) {
   brief::SearchRequest r;
+  if (recency_weight >= 0) r.recency_weight = recency_weight;
   r.query = q.query;
   r.since = q.since;
   r.until = q.until;
@@ -302,15 +343,17 @@ int main(int argc, char** argv) try {
   }
 
   std::vector<std::string> systems = {"shipped"};
-  if (opt.baselines) systems = {"article-bm25", "passage-bm25", "shipped"};
+  if (opt.baselines) systems = {"article-bm25", "article-shown", "passage-bm25", "shipped"};
   std::map<std::string, std::vector<Metrics>> per_system;
   for (const auto& q : queries) {
     for (const auto& s : systems) {
       std::vector<Result> results;
       try {
         if (s == "article-bm25") results = run_article_bm25(*articles, q);
+        else if (s == "article-shown")
+          results = run_article_bm25_shown(*articles, *passages, q, corpus);
         else if (s == "passage-bm25") results = run_passage_bm25(*passages, q, corpus);
-        else results = run_shipped(searcher, q, corpus);
+        else results = run_shipped(searcher, q, corpus, opt.recency_weight);
       } catch (const std::exception& e) {
         std::cerr << "eval-ranking: " << q.id << " (" << s << "): " << e.what() << "\n";
       }
@@ -328,7 +371,8 @@ int main(int argc, char** argv) try {
     const auto& ms = per_system[s];
     report["systems"][s] = {{"ndcg10", mean(ms, &Metrics::ndcg10)},
                             {"mrr", mean(ms, &Metrics::mrr)},
-                            {"recall100", mean(ms, &Metrics::recall100)}};
+                            {"recall100", mean(ms, &Metrics::recall100)},
+                            {"judged10", mean(ms, &Metrics::judged10)}};
   }
   if (opt.baselines) {
     const auto& base = per_system["article-bm25"];
@@ -345,12 +389,14 @@ int main(int argc, char** argv) try {
     std::cout << report.dump(2) << "\n";
   } else {
     std::printf("judged queries: %zu\n", queries.size());
-    std::printf("%-14s %8s %8s %10s\n", "system", "nDCG@10", "MRR", "recall@100");
+    std::printf("%-14s %8s %8s %10s %9s\n", "system", "nDCG@10", "MRR", "recall@100",
+                "judged@10");
     for (const auto& s : systems)
-      std::printf("%-14s %8.3f %8.3f %10.3f\n", s.c_str(),
+      std::printf("%-14s %8.3f %8.3f %10.3f %9.3f\n", s.c_str(),
                   report["systems"][s]["ndcg10"].get<double>(),
                   report["systems"][s]["mrr"].get<double>(),
-                  report["systems"][s]["recall100"].get<double>());
+                  report["systems"][s]["recall100"].get<double>(),
+                  report["systems"][s]["judged10"].get<double>());
     if (opt.baselines)
       std::printf("shipped / article-bm25 nDCG@10: %.2fx; shipped below article-bm25 on %zu of %zu "
                   "queries\n",
