@@ -22,70 +22,30 @@ namespace brief {
 
 namespace {
 
-// "2023", "2023-03", "2023-03-03", "20230303" -> the first or last day
-// they cover, as "YYYYMMDD".
-std::optional<std::string> date_bound(std::string_view s, bool upper) {
-  std::string t(text::trim(s));
-  auto digits = [](std::string_view v) {
-    return !v.empty() && std::all_of(v.begin(), v.end(), text::is_ascii_digit);
-  };
-  int year = 0, month = 0, day = 0;
-  if (t.size() == 4 && digits(t)) {
-    year = std::stoi(t);
-    month = upper ? 12 : 1;
-    day = upper ? 31 : 1;
-  } else if (t.size() == 7 && t[4] == '-' && digits(t.substr(0, 4)) &&
-             digits(t.substr(5))) {
-    year = std::stoi(t.substr(0, 4));
-    month = std::stoi(t.substr(5));
-    day = 1;
-    if (upper) {
-      day = 31;
-      while (day > 28 && !is_valid_date(year, month, day)) --day;
-    }
-  } else if (auto d = parse_date(t)) {
-    year = d->year, month = d->month, day = d->day;
-  } else {
-    return std::nullopt;
-  }
-  if (!is_valid_date(year, month, day)) return std::nullopt;
-  return std::to_string(year * 10000 + month * 100 + day);
+// The Xapian query for passages dated within `range` (slot kDate holds
+// "YYYYMMDD", which sorts as the dates do).
+Xapian::Query date_range_query(const DateRange& range) {
+  auto ymd = [](const Date& d) { return std::to_string(d.number()); };
+  if (range.first && range.last)
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, ymd(*range.first),
+                         ymd(*range.last));
+  if (range.first) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDate, ymd(*range.first));
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDate, ymd(*range.last));
 }
 
-// date:A..B, date:A.., date:..B and date:A (a year, month or day).
+// date:VALUE, in any form parse_date_range() takes. Relative forms count
+// from `today`, which the searcher sets before each parse.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& value) override {
-    return date_query(value);
+    try {
+      return date_range_query(parse_date_range(value, today));
+    } catch (const Error& e) {
+      throw Xapian::QueryParserError(std::string("date: ") + e.what());
+    }
   }
 
-  static Xapian::Query date_query(const std::string& value) {
-    std::string lo_text = value, hi_text = value;
-    auto dots = value.find("..");
-    if (dots != std::string::npos) {
-      lo_text = value.substr(0, dots);
-      hi_text = value.substr(dots + 2);
-    }
-    std::optional<std::string> lo, hi;
-    if (!text::trim(lo_text).empty()) {
-      lo = date_bound(lo_text, false);
-      if (!lo) throw Xapian::QueryParserError("bad date '" + lo_text +
-                                              "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
-    }
-    if (!text::trim(hi_text).empty()) {
-      hi = date_bound(hi_text, true);
-      if (!hi) throw Xapian::QueryParserError("bad date '" + hi_text +
-                                              "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
-    }
-    if (!lo && !hi)
-      throw Xapian::QueryParserError("date: needs a date or a range A..B");
-    if (lo && hi && *lo > *hi)
-      throw Xapian::QueryParserError("date range '" + value + "' ends before it starts");
-    if (lo && hi)
-      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, *lo, *hi);
-    if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDate, *lo);
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDate, *hi);
-  }
+  Date today;
 };
 
 // The speakers in the index, grouped into people by the stored alias
@@ -391,17 +351,15 @@ struct Searcher::Impl {
       for (const auto& s : request.speakers) any.push_back(speakers.query_for(s));
       parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
-    if (request.since || request.until) {
-      std::string range = (request.since ? request.since->iso() : "") + ".." +
-                          (request.until ? request.until->iso() : "");
-      parts.push_back(DateFieldProcessor::date_query(range));
-    }
+    if (request.since || request.until)
+      parts.push_back(date_range_query({request.since, request.until}));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
   // The request's words and filters as one Xapian query.
   Xapian::Query build_query(const SearchRequest& request) {
+    date_processor.today = request.today ? *request.today : system_today();
     Xapian::Query filter = filters(request);
     bool has_text = !text::is_blank(request.query);
     if (!has_text && filter.empty())

@@ -1142,6 +1142,88 @@ TEST_CASE("cli: title: and date: query prefixes") {
   CHECK(sb.search({"Blinken date:2023-03-03..2023-03-03"}).status == 0);
 }
 
+// The distinct dates of a JSON run's hits.
+std::set<std::string> hit_dates(const JsonRun& run) {
+  std::set<std::string> dates;
+  for (const auto& hit : run.hits) {
+    REQUIRE(hit["date"].is_string());
+    dates.insert(hit["date"].get<std::string>());
+  }
+  return dates;
+}
+
+TEST_CASE("cli: dates people type, relative to --today") {
+  Sandbox sb;
+  sb.add_seeds();  // 2023-03-03, and one undated.
+  for (const char* name : {"2021-12-30-background-press-call-on-president-bidens-call-with-president-putin-of-the-russian-federation.md",
+                           "2023-02-03-press-gaggle-by-press-secretary-karine-jean-pierre-en-route-philadelphia-pa-2.md"})
+    sb.add(std::string("transcripts/") + name);
+  REQUIRE(sb.index_run().status == 0);
+  const std::vector<std::string> all = {"--all-passages", "--limit", "10000"};
+  auto dates = [&](std::vector<std::string> args) {
+    args.insert(args.end(), all.begin(), all.end());
+    return hit_dates(search_json(sb, args));
+  };
+  using Dates = std::set<std::string>;
+
+  SUBCASE("years, months and ranges in the query") {
+    CHECK(dates({"date:2023"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"date:2023-02"}) == Dates{"2023-02-03"});
+    CHECK(dates({"date:2021-12..2023-02"}) == Dates{"2021-12-30", "2023-02-03"});
+    CHECK(dates({"date:..2022"}) == Dates{"2021-12-30"});
+    CHECK(dates({"date:2023-02-04.."}) == Dates{"2023-03-03"});
+  }
+
+  SUBCASE("ISO 8601 durations") {
+    CHECK(dates({"date:P30D/", "--today", "2023-03-04"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"date:P30D/", "--today", "2023-03-05"}) == Dates{"2023-03-03"});
+    CHECK(dates({"date:P1Y/", "--today", "2023-02-28"}) == Dates{"2023-02-03"});
+    // A month from 2023-02-03 ends on 2023-03-02.
+    CHECK(dates({"date:2023-02-03/P1M"}) == Dates{"2023-02-03"});
+    CHECK(dates({"date:2023-02-04/P1M"}) == Dates{"2023-03-03"});
+    // The system's today is long after the fixtures.
+    CHECK(sb.search({"date:P1Y/"}).status == 1);
+  }
+
+  SUBCASE("--since and --until take relative days, weeks, months and years") {
+    CHECK(dates({"--since", "30d", "--today", "2023-03-05"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"--since", "30d", "--today", "2023-03-06"}) == Dates{"2023-03-03"});
+    CHECK(dates({"--since", "4w", "--today", "2023-03-03"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"--since", "3w", "--today", "2023-03-03"}) == Dates{"2023-03-03"});
+    CHECK(dates({"--since", "1m", "--today", "2023-03-03"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"--until", "1y", "--today", "2023-01-01"}) == Dates{"2021-12-30"});
+    CHECK(dates({"--since", "6m", "--until", "today", "--today", "2023-02-28"}) ==
+          Dates{"2023-02-03"});
+    // Whole months and years: the first day for --since, the last for --until.
+    CHECK(dates({"--since", "2022", "--until", "2023-02"}) == Dates{"2023-02-03"});
+    CHECK(sb.search({"--since", "1y"}).status == 1);  // By the system's today.
+  }
+
+  SUBCASE("bad dates are one line naming the argument, exit 2") {
+    struct Row {
+      std::vector<std::string> args;
+      std::string named;  // In the message.
+    };
+    const Row rows[] = {
+        {{"date:2023-02-30"}, "'2023-02-30'"},
+        {{"Blinken date:P/"}, "'P/'"},
+        {{"date:P30D"}, "'P30D'"},
+        {{"--since", "2023-13"}, "--since: '2023-13'"},
+        {{"--since", "30x"}, "--since: '30x'"},
+        {{"--until", "2023-02-30"}, "--until: '2023-02-30'"},
+        {{"--until", "P/"}, "--until: 'P/'"},
+        {{"--since", "..2023"}, "--since: '..2023'"},
+        {{"--today", "2023-02-30", "Blinken"}, "--today: '2023-02-30'"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.named);
+      ProgramResult r = sb.search(row.args);
+      check_error(r, "brief-search");
+      CHECK_MESSAGE(r.err.find(row.named) != std::string::npos, r.err);
+    }
+  }
+}
+
 TEST_CASE("cli: --json hits keep the documented contract") {
   Sandbox sb;
   sb.add_seeds();

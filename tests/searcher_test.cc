@@ -97,9 +97,52 @@ TEST_CASE("searcher: date ranges, open ends and filters") {
   for (const auto& h : month.hits) CHECK((h.date->year == 2023 && h.date->month == 2));
 }
 
+// The dates of every passage a query matches, each once.
+std::set<Date> dates_of(const SearchRequest& request) {
+  SearchRequest r = request;
+  r.limit = 10000;
+  r.one_per_article = false;
+  std::set<Date> dates;
+  for (const auto& h : search(r).hits) {
+    REQUIRE(h.date.has_value());
+    dates.insert(*h.date);
+  }
+  return dates;
+}
+
+TEST_CASE("searcher: date: takes years, months, relative days and ISO durations") {
+  // The fixtures are dated 2021-04-13, 2021-12-30, 2022-06-21, 2023-02-03,
+  // 2023-03-03 (the dated seed and the dateline article) and 2023-04-05
+  // (the sidecar article).
+  const Date feb3{2023, 2, 3}, mar3{2023, 3, 3}, apr5{2023, 4, 5};
+  CHECK(dates_of({.query = "date:2021"}) ==
+        std::set<Date>{Date{2021, 4, 13}, Date{2021, 12, 30}});
+  CHECK(dates_of({.query = "date:2023-02"}) == std::set<Date>{feb3});
+  CHECK(dates_of({.query = "date:2022-06..2023-02"}) ==
+        std::set<Date>{Date{2022, 6, 21}, feb3});
+  CHECK(dates_of({.query = "date:2023-02-03/P1D"}) == std::set<Date>{feb3});
+  CHECK(dates_of({.query = "date:2023-02-04/P1M"}) == std::set<Date>{mar3});
+  // P30D/ is today and the 29 days before: from 2023-03-05 it reaches
+  // back to 2023-02-04, from 2023-03-04 to 2023-02-03.
+  CHECK(dates_of({.query = "date:P30D/", .today = Date{2023, 3, 5}}) == std::set<Date>{mar3});
+  CHECK(dates_of({.query = "date:P30D/", .today = Date{2023, 3, 4}}) ==
+        std::set<Date>{feb3, mar3});
+  // 30d.. starts on the day 30 days before today.
+  CHECK(dates_of({.query = "date:30d..", .today = Date{2023, 3, 5}}) ==
+        std::set<Date>{feb3, mar3, apr5});
+  CHECK(dates_of({.query = "date:30d..today", .today = Date{2023, 3, 5}}) ==
+        std::set<Date>{feb3, mar3});
+  CHECK(dates_of({.query = "date:..1y", .today = Date{2022, 12, 30}}) ==
+        std::set<Date>{Date{2021, 4, 13}, Date{2021, 12, 30}});
+  // Without a today, the system clock's date: nothing is that recent.
+  CHECK(dates_of({.query = "date:P1Y/"}).empty());
+  CHECK(dates_of({.query = "date:P1Y/", .today = Date{2023, 12, 31}}) ==
+        std::set<Date>{feb3, mar3, apr5});
+}
+
 TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
   for (const char* q : {"date:2023-02-30..", "date:notadate", "date:2024..2023",
-                        "speaker:\"\""}) {
+                        "speaker:\"\"", "date:P/", "date:2023-13", "date:30x.."}) {
     CAPTURE(q);
     try {
       search({.query = q});

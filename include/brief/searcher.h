@@ -27,8 +27,10 @@ struct SearchRequest {
   // Behaviour.
 
   // Xapian query syntax: words, "phrases", AND/OR/NOT, +/-, and the
-  // prefixes speaker:, title: and date:A..B. May be empty when a filter is
-  // given, to list every passage that passes the filters.
+  // prefixes speaker:, title: and date: (any form parse_date_range()
+  // takes: date:2023-03, date:2023-01..2023-03, date:P30D/ ...). May be
+  // empty when a filter is given, to list every passage that passes the
+  // filters.
   std::string query;
   // Keep passages spoken by any of these people (names or surnames).
   std::vector<std::string> speakers;
@@ -36,6 +38,9 @@ struct SearchRequest {
   // dropped when either is set.
   std::optional<Date> since;
   std::optional<Date> until;
+  // The day that relative dates in the query (date:30d.., date:P30D/)
+  // count back from. Default: unset, meaning system_today().
+  std::optional<Date> today;
   std::size_t offset = 0;
   std::size_t limit = 10;
   SortOrder sort = SortOrder::kBlend;
