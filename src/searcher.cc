@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -47,6 +48,23 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 
   Date today;
 };
+
+// The period after `period` ("YYYY-MM-DD", "YYYY-MM" or "YYYY").
+std::string next_period(const std::string& period, TimelineGranularity granularity) {
+  char buf[16];
+  int year = std::stoi(period.substr(0, 4));
+  if (granularity == TimelineGranularity::kYear) {
+    std::snprintf(buf, sizeof buf, "%04d", year + 1);
+  } else if (granularity == TimelineGranularity::kMonth) {
+    int month = std::stoi(period.substr(5, 2));
+    std::snprintf(buf, sizeof buf, "%04d-%02d", month == 12 ? year + 1 : year,
+                  month == 12 ? 1 : month + 1);
+  } else {
+    Date day{year, std::stoi(period.substr(5, 2)), std::stoi(period.substr(8, 2))};
+    return add_days(day, 1).iso();
+  }
+  return buf;
+}
 
 // The speakers in the index, grouped into people by the stored alias
 // file and the one-edit rule, for resolving what users type.
@@ -393,6 +411,86 @@ struct Searcher::Impl {
     return speakers.list(&spy.counts());
   }
 
+  // A hit for `doc`, with canonical speaker names and a snippet of the
+  // words `mset` matched.
+  Hit make_hit(const Xapian::Document& doc, const Xapian::MSet& mset,
+               const SearchRequest& request) {
+    Hit hit = hit_from_document(doc);
+    for (auto& sp : hit.speakers) {
+      std::string c = speakers.canonical(sp.name);
+      if (c != sp.name) {
+        sp.written = sp.name;
+        sp.name = c;
+      }
+    }
+    set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
+                                  Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                  std::string(1, kHighlightStart),
+                                  std::string(1, kHighlightEnd), "…"));
+    return hit;
+  }
+
+  // The timeline in three passes over the matches:
+  //  1. a ValueCountMatchSpy on the month slot (the date slot for days)
+  //     counts every matching passage per value; years add up months;
+  //  2. the periods between the first and last are filled in with 0;
+  //  3. two one-document searches sorted by the date value, oldest and
+  //     newest first, find the first and last dated passage (undated ones
+  //     have no value, which would sort first, so they are left out).
+  Timeline run_timeline(const SearchRequest& request, TimelineGranularity granularity) {
+    Timeline timeline;
+    timeline.granularity = granularity;
+    Xapian::Query query = build_query(request);
+
+    bool by_day = granularity == TimelineGranularity::kDay;
+    Xapian::ValueCountMatchSpy spy(by_day ? schema::kDate : schema::kMonth);
+    Xapian::Enquire counter(db);
+    counter.set_query(query);
+    counter.set_weighting_scheme(Xapian::BoolWeight());  // Counting only.
+    counter.add_matchspy(&spy);
+    counter.get_mset(0, 0, db.get_doccount());
+    timeline.total = static_cast<std::int64_t>(spy.get_total());
+    std::map<std::string, std::int64_t> counts;
+    std::int64_t dated = 0;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      std::string value = *it;
+      std::string period = by_day ? value.substr(0, 4) + "-" + value.substr(4, 2) + "-" +
+                                        value.substr(6, 2)
+                           : granularity == TimelineGranularity::kYear ? value.substr(0, 4)
+                                                                       : value;
+      counts[period] += static_cast<std::int64_t>(it.get_termfreq());
+      dated += static_cast<std::int64_t>(it.get_termfreq());
+    }
+    timeline.undated = timeline.total - dated;
+    if (!counts.empty()) {
+      for (std::string period = counts.begin()->first;;
+           period = next_period(period, granularity)) {
+        auto found = counts.find(period);
+        timeline.buckets.push_back({period, found == counts.end() ? 0 : found->second});
+        if (period >= counts.rbegin()->first) break;
+      }
+    }
+
+    Xapian::Query dated_query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(std::string(schema::kUndated)));
+    auto end_hit = [&](bool latest) -> std::optional<Hit> {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(dated_query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_sort_by_value(schema::kDate, latest);
+      enquire.set_docid_order(latest ? Xapian::Enquire::DESCENDING
+                                     : Xapian::Enquire::ASCENDING);
+      Xapian::MSet mset = enquire.get_mset(0, 1);
+      if (mset.empty()) return std::nullopt;
+      Hit hit = make_hit(mset.begin().get_document(), mset, request);
+      hit.rank = 1;
+      return hit;
+    };
+    timeline.first = end_hit(false);
+    timeline.last = end_hit(true);
+    return timeline;
+  }
+
   SearchResults run(const SearchRequest& request) {
     if (request.limit > 100000)
       throw Error(ErrorCode::kInvalidArgument,
@@ -480,23 +578,11 @@ struct Searcher::Impl {
 
     for (std::size_t i = request.offset; i < ranked.size() && i < wanted; ++i) {
       const Ranked& r = ranked[i];
-      Xapian::Document doc = r.it.get_document();
-      Hit hit = hit_from_document(doc);
-      for (auto& sp : hit.speakers) {
-        std::string c = speakers.canonical(sp.name);
-        if (c != sp.name) {
-          sp.written = sp.name;
-          sp.name = c;
-        }
-      }
+      Hit hit = make_hit(r.it.get_document(), mset, request);
       hit.rank = i + 1;
       hit.relevance = r.relevance;
       hit.recency = r.factor;
       hit.score = r.score;
-      set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
-                                    Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                    std::string(1, kHighlightStart),
-                                    std::string(1, kHighlightEnd), "…"));
       results.hits.push_back(std::move(hit));
     }
 
@@ -570,6 +656,19 @@ Searcher Searcher::open(const std::string& path) {
 
 SearchResults Searcher::search(const SearchRequest& request) {
   return impl_->with_retry([&] { return impl_->run(request); });
+}
+
+Timeline Searcher::timeline(const SearchRequest& request, TimelineGranularity granularity) {
+  return impl_->with_retry([&] { return impl_->run_timeline(request, granularity); });
+}
+
+std::string_view timeline_granularity_name(TimelineGranularity granularity) {
+  switch (granularity) {
+    case TimelineGranularity::kDay: return "day";
+    case TimelineGranularity::kYear: return "year";
+    case TimelineGranularity::kMonth: break;
+  }
+  return "month";
 }
 
 std::vector<SpeakerSummary> Searcher::speakers(const SearchRequest& request) {

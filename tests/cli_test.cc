@@ -1224,6 +1224,147 @@ TEST_CASE("cli: dates people type, relative to --today") {
   }
 }
 
+// A sandbox with the seeds and every transcript fixture, indexed.
+void add_seeds_and_transcripts(Sandbox& sb) {
+  sb.add_seeds();
+  for (const auto& entry : fs::directory_iterator(fixture_path("transcripts")))
+    sb.add("transcripts/" + entry.path().filename().string());
+  REQUIRE(sb.index_run().status == 0);
+}
+
+TEST_CASE("cli: --timeline counts every matching passage per period") {
+  Sandbox sb;
+  add_seeds_and_transcripts(sb);
+  const std::string query = "Blinken OR Lavrov OR Putin";
+  // What the timeline must agree with: every matching passage.
+  JsonRun all = search_json(sb, {query, "--all-passages", "--limit", "10000"});
+  std::map<std::string, std::int64_t> months;
+  std::int64_t undated = 0;
+  for (const auto& hit : all.hits) {
+    if (hit["date"].is_null()) ++undated;
+    else ++months[hit["date"].get<std::string>().substr(0, 7)];
+  }
+  REQUIRE(months.size() >= 3);
+  REQUIRE(undated > 0);
+
+  SUBCASE("text: a histogram, then the first and last passage") {
+    ProgramResult r = sb.search({query, "--timeline"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    std::vector<std::string> lines = lines_of(r.out);
+    std::regex bucket_line(R"(^(\d{4}-\d{2})  +(\d+)(?:  ((?:█)+))?$)");
+    std::vector<std::string> periods;
+    std::int64_t most = 0;
+    std::map<std::string, std::pair<std::int64_t, std::size_t>> bars;  // count, blocks
+    std::size_t i = 0;
+    for (; i < lines.size(); ++i) {
+      std::smatch m;
+      if (!std::regex_match(lines[i], m, bucket_line)) break;
+      std::int64_t count = std::stoll(m[2]);
+      periods.push_back(m[1]);
+      most = std::max(most, count);
+      // "█" is 3 bytes of UTF-8.
+      bars[m[1]] = {count, m[3].length() / 3};
+      auto expected = months.find(m[1]);
+      CHECK(count == (expected == months.end() ? 0 : expected->second));
+      CHECK((count == 0) == !m[3].matched);
+    }
+    // Every month from the first to the last, empty ones too.
+    REQUIRE_FALSE(periods.empty());
+    CHECK(periods.front() == months.begin()->first);
+    CHECK(periods.back() == months.rbegin()->first);
+    CHECK(periods.size() > months.size());
+    CHECK(std::is_sorted(periods.begin(), periods.end()));
+    // The longest bar is 60 blocks when the output is not a terminal, the
+    // others in proportion.
+    for (const auto& [period, bar] : bars) {
+      CAPTURE(period);
+      if (bar.first == most) CHECK(bar.second == 60);
+      if (bar.first > 0)
+        CHECK(std::abs(static_cast<double>(bar.second) - 60.0 * bar.first / most) <= 1.0);
+    }
+    REQUIRE(i + 4 <= lines.size());
+    CHECK(lines[i] == "");
+    const std::string first_date = all.hits.empty() ? "" : [&] {
+      std::string d = "9999";
+      for (const auto& h : all.hits)
+        if (h["date"].is_string()) d = std::min(d, h["date"].get<std::string>());
+      return d;
+    }();
+    CHECK_MESSAGE(lines[i + 1].starts_with("first: " + first_date + "  "), lines[i + 1]);
+    CHECK_MESSAGE(lines[i + 1].find("2021-04-13-readout") != std::string::npos, lines[i + 1]);
+    CHECK_MESSAGE(lines[i + 2].starts_with("last:  2023-03-03  "), lines[i + 2]);
+    CHECK(lines[i + 3] == std::to_string(all.hits.size()) + " matching passages (" +
+                              std::to_string(undated) + " undated, not counted above).");
+  }
+
+  SUBCASE("json: one timeline object") {
+    ProgramResult r = sb.search({query, "--timeline", "--json"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    std::vector<json> objects = json_lines(r.out);
+    REQUIRE(objects.size() == 1);
+    const json& j = objects[0];
+    CHECK(j["type"] == "timeline");
+    CHECK(j["schema"] == 1);
+    const json& t = j["timeline"];
+    CHECK(t["by"] == "month");
+    CHECK(t["total"] == all.hits.size());
+    CHECK(t["undated"] == undated);
+    std::int64_t sum = 0;
+    for (const auto& b : t["buckets"]) {
+      auto expected = months.find(b["period"]);
+      CHECK(b["count"] == (expected == months.end() ? 0 : expected->second));
+      sum += b["count"].get<std::int64_t>();
+    }
+    CHECK(sum + undated == static_cast<std::int64_t>(all.hits.size()));
+    CHECK(t["buckets"].front()["period"] == months.begin()->first);
+    // first and last carry a hit's keys but type, schema and rank.
+    std::set<std::string> hit_keys, end_keys;
+    for (const auto& [key, value] : all.hits[0].items()) hit_keys.insert(key);
+    for (const auto& [key, value] : t["first"].items()) end_keys.insert(key);
+    for (const char* key : {"type", "schema", "rank"}) hit_keys.erase(key);
+    CHECK(end_keys == hit_keys);
+    CHECK(t["first"]["date"] == "2021-04-13");
+    CHECK(t["last"]["date"] == "2023-03-03");
+    CHECK(t["last"]["text"].get<std::string>().find("Lavrov") != std::string::npos);
+  }
+
+  SUBCASE("by day and by year") {
+    json days = json_lines(sb.search({"date:2023-02..2023-03", "--timeline-by", "day", "--json"}).out)[0];
+    CHECK(days["timeline"]["by"] == "day");
+    CHECK(days["timeline"]["buckets"].size() == 29);  // 2023-02-03 to 2023-03-03.
+    CHECK(days["timeline"]["buckets"][0]["period"] == "2023-02-03");
+    json years = json_lines(sb.search({query, "--timeline", "--timeline-by", "year", "--json"}).out)[0];
+    std::vector<std::string> periods;
+    for (const auto& b : years["timeline"]["buckets"]) periods.push_back(b["period"]);
+    CHECK(periods == std::vector<std::string>{"2021", "2022", "2023"});
+  }
+
+  SUBCASE("nothing matches, and bad options") {
+    ProgramResult none = sb.search({"xylophonist", "--timeline"});
+    CHECK(none.status == 1);
+    CHECK(none.out == "No passages match.\n");
+    ProgramResult none_json = sb.search({"xylophonist", "--timeline", "--json"});
+    CHECK(none_json.status == 1);
+    json j = json_lines(none_json.out).at(0);
+    CHECK(j["timeline"]["total"] == 0);
+    CHECK(j["timeline"]["buckets"].empty());
+    CHECK(j["timeline"]["first"].is_null());
+    check_error(sb.search({query, "--timeline-by", "week"}), "brief-search");
+    check_error(sb.search({query, "--timeline", "--speakers"}), "brief-search");
+  }
+}
+
+TEST_CASE("cli: a timeline's text output matches the golden file") {
+  Sandbox sb;
+  add_seeds_and_transcripts(sb);
+  ChangeDir cd(sb.dir.path());
+  ProgramResult r = sb.search({"Putin", "--timeline"});
+  CHECK(r.status == 0);
+  check_golden("timeline-putin.txt", r.out);
+}
+
 TEST_CASE("cli: --json hits keep the documented contract") {
   Sandbox sb;
   sb.add_seeds();

@@ -5,7 +5,9 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "brief/error.h"
@@ -192,6 +194,104 @@ TEST_CASE("searcher: facets count every matching passage") {
   }
   CHECK(seen);
   for (const auto& f : r.month_facets) CHECK(f.value.size() == 7);
+}
+
+TEST_CASE("searcher: a timeline counts every matching passage per period") {
+  Searcher s = Searcher::open(shared_index());
+  SearchRequest request{.query = "Blinken OR Lavrov OR Putin"};
+  auto all = search({.query = request.query, .limit = 10000, .one_per_article = false});
+  REQUIRE(all.hits.size() > 5);
+  std::map<std::string, std::int64_t> months;
+  std::int64_t undated = 0;
+  std::optional<Date> oldest, newest;
+  for (const auto& h : all.hits) {
+    if (!h.date) {
+      ++undated;
+      continue;
+    }
+    ++months[h.date->iso().substr(0, 7)];
+    if (!oldest || *h.date < *oldest) oldest = h.date;
+    if (!newest || *h.date > *newest) newest = h.date;
+  }
+  REQUIRE(undated > 0);  // The undated seed.
+
+  Timeline t = s.timeline(request);
+  CHECK(t.granularity == TimelineGranularity::kMonth);
+  CHECK(t.total == static_cast<std::int64_t>(all.hits.size()));
+  CHECK(t.undated == undated);
+  REQUIRE_FALSE(t.buckets.empty());
+  CHECK(t.buckets.front().period == oldest->iso().substr(0, 7));
+  CHECK(t.buckets.back().period == newest->iso().substr(0, 7));
+  std::int64_t sum = 0;
+  for (const auto& b : t.buckets) {
+    CAPTURE(b.period);
+    auto it = months.find(b.period);
+    CHECK(b.count == (it == months.end() ? 0 : it->second));
+    sum += b.count;
+  }
+  CHECK(sum + t.undated == t.total);
+  // Every month between is listed, empty ones too.
+  CHECK(t.buckets.size() ==
+        static_cast<std::size_t>((newest->year - oldest->year) * 12 + newest->month -
+                                 oldest->month + 1));
+  CHECK(t.buckets[1] == TimelineBucket{"2021-05", 0});
+
+  // Who said it first and last: the oldest and newest dated passages.
+  REQUIRE(t.first.has_value());
+  REQUIRE(t.last.has_value());
+  CHECK(t.first->date == oldest);
+  CHECK(t.last->date == newest);
+  CHECK(t.first->text.find("Putin") != std::string::npos);
+  CHECK(t.first->path.find("2021-04-13") != std::string::npos);
+  // Of several passages that day, the first is the earliest in its article.
+  int earliest_ordinal = 1 << 30;
+  for (const auto& h : all.hits)
+    if (h.date == oldest && h.path == t.first->path)
+      earliest_ordinal = std::min(earliest_ordinal, h.ordinal);
+  CHECK(t.first->ordinal == earliest_ordinal);
+}
+
+TEST_CASE("searcher: timelines by day and by year, filters, and no match") {
+  Searcher s = Searcher::open(shared_index());
+  Timeline years = s.timeline({.query = "Blinken OR Lavrov OR Putin"}, TimelineGranularity::kYear);
+  std::vector<std::string> periods;
+  for (const auto& b : years.buckets) periods.push_back(b.period);
+  CHECK(periods == std::vector<std::string>{"2021", "2022", "2023"});
+  Timeline months = s.timeline({.query = "Blinken OR Lavrov OR Putin"});
+  std::int64_t in_2023 = 0;
+  for (const auto& b : months.buckets) in_2023 += b.period.starts_with("2023") ? b.count : 0;
+  CHECK(years.buckets[2].count == in_2023);
+
+  // Days: every day from the first to the last, in a two-month range.
+  Timeline days = s.timeline({.query = "date:2023-02..2023-03"}, TimelineGranularity::kDay);
+  REQUIRE_FALSE(days.buckets.empty());
+  CHECK(days.buckets.front().period == "2023-02-03");
+  CHECK(days.buckets.back().period == "2023-03-03");
+  CHECK(days.buckets.size() == 29);
+  for (const auto& b : days.buckets)
+    CHECK((b.count > 0) == (b.period == "2023-02-03" || b.period == "2023-03-03"));
+  CHECK(days.undated == 0);
+  CHECK(days.first->date == Date{2023, 2, 3});
+  CHECK(days.last->date == Date{2023, 3, 3});
+
+  // A speaker filter: when did Zakharova speak, and what first.
+  Timeline zakharova = s.timeline({.speakers = {"Zakharova"}});
+  CHECK(zakharova.buckets == std::vector<TimelineBucket>{{"2023-03", 2}});
+  REQUIRE(zakharova.first.has_value());
+  CHECK(has_speaker(*zakharova.first, "Maria Zakharova"));
+
+  // Only undated matches: a total but no buckets, first or last.
+  Timeline undated = s.timeline({.query = "\"three topics\""});
+  CHECK(undated.total >= 1);
+  CHECK(undated.undated == undated.total);
+  CHECK(undated.buckets.empty());
+  CHECK_FALSE(undated.first.has_value());
+
+  Timeline none = s.timeline({.query = "xylophonist"});
+  CHECK(none.total == 0);
+  CHECK(none.buckets.empty());
+  CHECK_FALSE(none.last.has_value());
+  CHECK(timeline_granularity_name(TimelineGranularity::kDay) == "day");
 }
 
 TEST_CASE("searcher: a missing index is kNotFound") {

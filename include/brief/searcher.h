@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -108,6 +109,45 @@ struct SearchResults {
   std::vector<FacetCount> month_facets;    // Oldest month first.
 };
 
+// The length of a timeline's periods.
+enum class TimelineGranularity {
+  kDay,    // "YYYY-MM-DD"
+  kMonth,  // "YYYY-MM" (the default)
+  kYear,   // "YYYY"
+};
+
+// "day", "month" or "year".
+std::string_view timeline_granularity_name(TimelineGranularity granularity);
+
+// Matching passages in one period.
+struct TimelineBucket {
+  std::string period;  // As timeline_granularity_name() describes.
+  std::int64_t count = 0;
+
+  bool operator==(const TimelineBucket&) const = default;
+};
+
+// When a query's matching passages were said: counts per period and the
+// earliest and latest passage.
+struct Timeline {
+  TimelineGranularity granularity = TimelineGranularity::kMonth;
+  // Every period from the first to the last with a dated matching
+  // passage, oldest first, the ones between with a count of 0. Empty when
+  // no dated passage matches.
+  std::vector<TimelineBucket> buckets;
+  // Matching passages, every one (never one per article), exactly; and
+  // how many of them are undated, so not in any bucket.
+  std::int64_t total = 0;
+  std::int64_t undated = 0;
+  // The earliest and the latest dated matching passage: "who said it
+  // first". Of several on the same day, `first` is the one indexed first
+  // (the earliest in its article) and `last` the one indexed last. Absent
+  // when no dated passage matches. `rank` is 1, and `score`, `relevance`
+  // and `recency` are 0 and 1: these are chosen by date alone.
+  std::optional<Hit> first;
+  std::optional<Hit> last;
+};
+
 // One person in the index, for listings.
 struct SpeakerSummary {
   std::string name;                  // Canonical name.
@@ -143,6 +183,14 @@ class Searcher {
   // brief::Error kQuerySyntax for a query that cannot be parsed and
   // kInvalidArgument for bad request values.
   SearchResults search(const SearchRequest& request);
+
+  // Counts the passages matching `request` per day, month or year, and
+  // finds the earliest and latest of them. Uses the request's query,
+  // speakers, since, until, today and snippet_length; the paging, sort,
+  // collapse and facet fields do not apply. It is not an error when
+  // nothing matches. Throws as search().
+  Timeline timeline(const SearchRequest& request,
+                    TimelineGranularity granularity = TimelineGranularity::kMonth);
 
   IndexSummary summary();
 

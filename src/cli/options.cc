@@ -140,6 +140,8 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       ("all-passages", "list every matching passage, not only the best of each article")
       ("speakers", "list the people speaking (in passages matching QUERY, if given) with spellings, roles and passage counts")
       ("facets", "count matching passages by speaker and by month")
+      ("timeline", "show when matching passages were said: a histogram of every matching passage per month, then the first and the last")
+      ("timeline-by", po::value<std::string>(), "the timeline's periods: day, month or year (implies --timeline)")
       ("json", "print JSON Lines: one object per hit, then a summary")
       ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
       ("help,h", "show this help and exit")
@@ -163,7 +165,8 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       "Examples:\n"
       "  brief-search \"New START\"\n"
       "  brief-search 'speaker:\"Ned Price\" treaty' --json\n"
-      "  brief-search inflation --since 2022-01 --facets",
+      "  brief-search inflation --since 2022-01 --facets\n"
+      "  brief-search Whelan --timeline",
       desc,
       "Exit status: 0 hits found, 1 no hits, 2 error (usage, bad query, missing\n"
       "index), 75 index busy (retry). See brief-search(1) for details.\n");
@@ -219,6 +222,16 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   else if (color == "never") cmd.color = ColorMode::kNever;
   else throw UsageError("--color '" + color + "' is not one of auto, always, never");
   cmd.list_speakers = vm.count("speakers") > 0;
+  cmd.timeline = vm.count("timeline") > 0 || vm.count("timeline-by") > 0;
+  if (vm.count("timeline-by")) {
+    std::string by = vm["timeline-by"].as<std::string>();
+    if (by == "day") cmd.timeline_by = TimelineGranularity::kDay;
+    else if (by == "month") cmd.timeline_by = TimelineGranularity::kMonth;
+    else if (by == "year") cmd.timeline_by = TimelineGranularity::kYear;
+    else throw UsageError("--timeline-by '" + by + "' is not one of day, month, year");
+  }
+  if (cmd.timeline && cmd.list_speakers)
+    throw UsageError("--timeline and --speakers cannot be used together");
   if (r.query.empty() && r.speakers.empty() && !r.since && !r.until && !cmd.list_speakers)
     throw UsageError("no QUERY given (try: brief-search \"New START\")");
   cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();

@@ -42,6 +42,9 @@ struct SearchCommand {
   std::string index_path;
   SearchRequest request;
   bool list_speakers = false;  // --speakers: list people, not hits.
+  // --timeline: count matching passages per period, not hits.
+  bool timeline = false;
+  TimelineGranularity timeline_by = TimelineGranularity::kMonth;
   bool json = false;
   ColorMode color = ColorMode::kAuto;
 };

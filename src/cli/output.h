@@ -26,11 +26,15 @@ class Printer {
                        const SearchResults& results) = 0;
   virtual void index_stats(const IndexStats& stats) = 0;
   virtual void speakers(const std::vector<SpeakerSummary>& people) = 0;
+  virtual void timeline(const Timeline& timeline) = 0;
 };
 
 struct PrinterOptions {
   bool json = false;
   bool color = false;  // ANSI highlighting of matches (text only).
+  // Columns of the terminal standard output is, or 0 when it is not one;
+  // timeline bars fill the line on a terminal and take 60 columns else.
+  int terminal_width = 0;
 };
 
 std::unique_ptr<Printer> make_printer(std::ostream& out,
