@@ -411,18 +411,51 @@ struct Searcher::Impl {
     return speakers.list(&spy.counts());
   }
 
-  // A hit for `doc`, with canonical speaker names and a snippet of the
-  // words `mset` matched.
-  Hit make_hit(const Xapian::Document& doc, const Xapian::MSet& mset,
-               const SearchRequest& request) {
-    Hit hit = hit_from_document(doc);
-    for (auto& sp : hit.speakers) {
+  // Canonical names for the spellings in the index, keeping the spelling
+  // in `written`.
+  void canonicalize(std::vector<HitSpeaker>& hit_speakers) const {
+    for (auto& sp : hit_speakers) {
       std::string c = speakers.canonical(sp.name);
       if (c != sp.name) {
         sp.written = sp.name;
         sp.name = c;
       }
     }
+  }
+
+  // The passage `ordinal` of the article `article_key` ("<file>#<n>", as in
+  // the collapse slot), looked up by its unique-id term rather than by
+  // scanning the article; nothing if the article has no such passage.
+  std::optional<ContextPassage> passage_at(const std::string& article_key, long ordinal) {
+    if (ordinal < 0) return std::nullopt;
+    std::string uid = std::string(schema::kUniqueId) + article_key + "." + std::to_string(ordinal);
+    Xapian::PostingIterator it = db.postlist_begin(uid);
+    if (it == db.postlist_end(uid)) return std::nullopt;
+    Hit passage = hit_from_document(db.get_document(*it));
+    canonicalize(passage.speakers);
+    return ContextPassage{passage.ordinal, passage.byte_begin, passage.byte_end,
+                          std::move(passage.speakers), std::move(passage.text)};
+  }
+
+  void add_context(Hit& hit, const Xapian::Document& doc, std::size_t context) {
+    std::string article_key = doc.get_value(schema::kArticle);
+    if (article_key.empty() || context == 0) return;
+    long n = static_cast<long>(std::min<std::size_t>(context, 10000));
+    for (long k = hit.ordinal - n; k < hit.ordinal; ++k)
+      if (auto p = passage_at(article_key, k)) hit.context_before.push_back(std::move(*p));
+    for (long k = hit.ordinal + 1; k <= hit.ordinal + n; ++k) {
+      auto p = passage_at(article_key, k);
+      if (!p) break;  // The end of the article.
+      hit.context_after.push_back(std::move(*p));
+    }
+  }
+
+  // A hit for `doc`, with canonical speaker names and a snippet of the
+  // words `mset` matched.
+  Hit make_hit(const Xapian::Document& doc, const Xapian::MSet& mset,
+               const SearchRequest& request) {
+    Hit hit = hit_from_document(doc);
+    canonicalize(hit.speakers);
     set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                   std::string(1, kHighlightStart),
@@ -578,7 +611,9 @@ struct Searcher::Impl {
 
     for (std::size_t i = request.offset; i < ranked.size() && i < wanted; ++i) {
       const Ranked& r = ranked[i];
-      Hit hit = make_hit(r.it.get_document(), mset, request);
+      Xapian::Document doc = r.it.get_document();
+      Hit hit = make_hit(doc, mset, request);
+      add_context(hit, doc, request.context);
       hit.rank = i + 1;
       hit.relevance = r.relevance;
       hit.recency = r.factor;

@@ -1365,6 +1365,82 @@ TEST_CASE("cli: a timeline's text output matches the golden file") {
   check_golden("timeline-putin.txt", r.out);
 }
 
+TEST_CASE("cli: --context shows the passages around each hit") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  // Every passage of the dated seed, by ordinal.
+  JsonRun seed = search_json(sb, {"--since", "2023-03-03", "--all-passages", "--limit", "1000"});
+  std::map<int, std::string> passages;
+  for (const auto& hit : seed.hits) passages[hit["ordinal"].get<int>()] = hit["text"];
+  REQUIRE(passages.size() > 6);
+  const int last = passages.rbegin()->first;
+
+  SUBCASE("json: before and after, in article order, clipped at the ends") {
+    JsonRun run = search_json(sb, {"Zakharova OR Lavrov", "--since", "2023-03-03", "--all-passages",
+                                   "--limit", "1000", "--context", "2"});
+    REQUIRE(run.hits.size() > 2);
+    bool at_an_end = false;
+    for (const auto& hit : run.hits) {
+      int ordinal = hit["ordinal"];
+      CAPTURE(ordinal);
+      REQUIRE(hit.contains("context"));
+      std::vector<int> before, after;
+      for (const auto& p : hit["context"]["before"]) {
+        before.push_back(p["ordinal"]);
+        CHECK(p["text"] == passages.at(p["ordinal"].get<int>()));
+        CHECK(p["speakers"].is_array());
+        CHECK(p["byte_begin"] < p["byte_end"]);
+      }
+      for (const auto& p : hit["context"]["after"]) {
+        after.push_back(p["ordinal"]);
+        CHECK(p["text"] == passages.at(p["ordinal"].get<int>()));
+      }
+      std::vector<int> want_before, want_after;
+      for (int k = std::max(0, ordinal - 2); k < ordinal; ++k) want_before.push_back(k);
+      for (int k = ordinal + 1; k <= std::min(last, ordinal + 2); ++k) want_after.push_back(k);
+      CHECK(before == want_before);
+      CHECK(after == want_after);
+      at_an_end |= ordinal < 2 || ordinal > last - 2;
+    }
+    CHECK(at_an_end);
+    // Without --context there is no "context" key.
+    JsonRun plain = search_json(sb, {"Zakharova"});
+    REQUIRE_FALSE(plain.hits.empty());
+    CHECK_FALSE(plain.hits[0].contains("context"));
+  }
+
+  SUBCASE("text: context lines marked -, the hit >") {
+    ProgramResult r = sb.search({"Zakharova", "--since", "2023-03-03", "-n", "1", "-C", "1"});
+    CHECK(r.status == 0);
+    auto blocks = text_blocks(r.out);
+    REQUIRE(blocks.size() >= 2);
+    const auto& block = blocks[0];
+    // Rank line, path line, then the passages.
+    std::smatch m;
+    REQUIRE(std::regex_search(block[1], m, std::regex("passage ([0-9]+)")));
+    int ordinal = std::stoi(m[1]);
+    std::vector<std::string> marks;
+    for (std::size_t i = 2; i < block.size(); ++i) {
+      CAPTURE(block[i]);
+      REQUIRE(std::regex_search(block[i], m, std::regex(R"(^   ([->]) \[([0-9]+)\] )")));
+      marks.push_back(m[1].str() + m[2].str());
+      if (m[1] == "-")
+        CHECK(block[i].ends_with(passages.at(std::stoi(m[2]))));
+    }
+    std::vector<std::string> want;
+    if (ordinal > 0) want.push_back("-" + std::to_string(ordinal - 1));
+    want.push_back(">" + std::to_string(ordinal));
+    if (ordinal < last) want.push_back("-" + std::to_string(ordinal + 1));
+    CHECK(marks == want);
+  }
+
+  SUBCASE("bad values") {
+    check_error(sb.search({"Zakharova", "--context", "-1"}), "brief-search");
+    check_error(sb.search({"Zakharova", "--context", "many"}), "brief-search");
+  }
+}
+
 TEST_CASE("cli: --json hits keep the documented contract") {
   Sandbox sb;
   sb.add_seeds();

@@ -294,6 +294,60 @@ TEST_CASE("searcher: timelines by day and by year, filters, and no match") {
   CHECK(timeline_granularity_name(TimelineGranularity::kDay) == "day");
 }
 
+TEST_CASE("searcher: context passages come from the same article, in order") {
+  // Every passage of the articles dated 2023-03-03, by path and ordinal.
+  std::map<std::string, std::map<int, std::string>> articles;
+  for (const auto& h : search({.query = "date:2023-03-03", .limit = 10000,
+                               .one_per_article = false}).hits)
+    articles[h.path][h.ordinal] = h.text;
+  REQUIRE(articles.size() == 2);
+
+  for (std::size_t n : {1, 2, 3}) {
+    CAPTURE(n);
+    auto r = search({.query = "Zakharova OR Whelan", .since = Date{2023, 3, 3},
+                     .until = Date{2023, 3, 3}, .limit = 50, .one_per_article = false,
+                     .context = n});
+    REQUIRE(r.hits.size() > 2);
+    bool clipped = false;
+    for (const auto& h : r.hits) {
+      CAPTURE(h.ordinal);
+      const auto& article = articles.at(h.path);
+      std::vector<int> before, after;
+      for (const auto& p : h.context_before) {
+        before.push_back(p.ordinal);
+        CHECK(p.text == article.at(p.ordinal));
+      }
+      for (const auto& p : h.context_after) {
+        after.push_back(p.ordinal);
+        CHECK(p.text == article.at(p.ordinal));
+      }
+      std::vector<int> want_before, want_after;
+      for (int k = h.ordinal - static_cast<int>(n); k < h.ordinal; ++k)
+        if (k >= 0) want_before.push_back(k);
+      for (int k = h.ordinal + 1; k <= h.ordinal + static_cast<int>(n); ++k)
+        if (article.count(k)) want_after.push_back(k);
+      CHECK(before == want_before);
+      CHECK(after == want_after);
+      clipped |= want_before.size() < n || want_after.size() < n;
+    }
+    CHECK(clipped);  // Some hit is near the start or end of its article.
+  }
+
+  // Speakers of context passages have canonical names, as hits do.
+  auto r = search({.query = "\"suspend Moscow\"", .limit = 5, .context = 3});
+  REQUIRE_FALSE(r.hits.empty());
+  bool named = false;
+  for (const auto& p : r.hits[0].context_before)
+    for (const auto& sp : p.speakers) named |= !sp.name.empty();
+  CHECK(named);
+
+  auto none = search({.query = "Zakharova", .limit = 5});
+  for (const auto& h : none.hits) {
+    CHECK(h.context_before.empty());
+    CHECK(h.context_after.empty());
+  }
+}
+
 TEST_CASE("searcher: a missing index is kNotFound") {
   try {
     Searcher::open("/nonexistent/brief/index");

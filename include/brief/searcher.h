@@ -57,6 +57,9 @@ struct SearchRequest {
   bool facets = false;
   // Snippet length in bytes, about. Default 300.
   std::size_t snippet_length = 300;
+  // Passages of the same article to return before and after each hit, as
+  // grep -C does with lines. Default 0.
+  std::size_t context = 0;
 };
 
 // A speaker of a hit.
@@ -67,6 +70,17 @@ struct HitSpeaker {
   std::string written;  // The spelling in the text, when not `name`.
 
   bool operator==(const HitSpeaker&) const = default;
+};
+
+// A passage next to a hit in its article, given as context.
+struct ContextPassage {
+  int ordinal = 0;  // Passage number in the article, 0-based.
+  std::size_t byte_begin = 0;
+  std::size_t byte_end = 0;
+  std::vector<HitSpeaker> speakers;
+  std::string text;  // The whole passage.
+
+  bool operator==(const ContextPassage&) const = default;
 };
 
 struct Hit {
@@ -90,6 +104,11 @@ struct Hit {
   std::string snippet;
   // Byte ranges [first, second) of matched words within `snippet`.
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
+  // With SearchRequest::context = N: up to N passages of the same article
+  // just before and just after this one, in article order. Fewer at the
+  // start or end of the article; empty when N is 0.
+  std::vector<ContextPassage> context_before;
+  std::vector<ContextPassage> context_after;
 };
 
 struct FacetCount {

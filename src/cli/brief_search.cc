@@ -52,7 +52,8 @@ int main(int argc, char** argv) try {
   auto printer = brief::cli::make_printer(
       std::cout, {.json = cmd.json,
                   .color = use_color(cmd.color),
-                  .terminal_width = terminal_width()});
+                  .terminal_width = terminal_width(),
+                  .context = cmd.request.context > 0});
   if (cmd.list_speakers) {
     auto people = searcher.speakers(cmd.request);
     printer->speakers(people);

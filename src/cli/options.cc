@@ -138,6 +138,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       ("half-life", po::value<double>()->default_value(365), "blend: days for the recency factor to fall halfway")
       ("recency-weight", po::value<double>()->default_value(0.25), "blend: share of the score that recency can take, 0..1")
       ("all-passages", "list every matching passage, not only the best of each article")
+      ("context,C", po::value<long long>()->default_value(0), "show N passages of the same article before and after each hit")
       ("speakers", "list the people speaking (in passages matching QUERY, if given) with spellings, roles and passage counts")
       ("facets", "count matching passages by speaker and by month")
       ("timeline", "show when matching passages were said: a histogram of every matching passage per month, then the first and the last")
@@ -213,6 +214,9 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   r.recency_weight = vm["recency-weight"].as<double>();
   if (!(r.recency_weight >= 0 && r.recency_weight <= 1))
     throw UsageError("--recency-weight must be between 0 and 1");
+  long long context = vm["context"].as<long long>();
+  if (context < 0 || context > 1000) throw UsageError("--context must be between 0 and 1000");
+  r.context = static_cast<std::size_t>(context);
   r.facets = vm.count("facets") > 0;
   r.one_per_article = vm.count("all-passages") == 0;
   cmd.json = vm.count("json") > 0;

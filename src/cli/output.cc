@@ -52,14 +52,25 @@ constexpr int kDefaultBarWidth = 60;
 class TextPrinter : public Printer {
  public:
   TextPrinter(std::ostream& out, const PrinterOptions& options)
-      : out_(out), color_(options.color), terminal_width_(options.terminal_width) {}
+      : out_(out),
+        color_(options.color),
+        terminal_width_(options.terminal_width),
+        context_(options.context) {}
 
   void hit(const Hit& hit) override {
     out_ << style(kBold) << hit.rank << ". " << (hit.date ? hit.date->iso() : "undated")
          << "  " << speakers_text(hit) << style(kReset) << "  " << hit.title << "\n";
     out_ << "   " << style(kDim) << display_path(hit.path) << "  passage " << hit.ordinal
          << "  bytes " << hit.byte_begin << "-" << hit.byte_end << style(kReset) << "\n";
-    out_ << "   " << highlighted(hit) << "\n\n";
+    if (!context_) {
+      out_ << "   " << highlighted(hit) << "\n\n";
+      return;
+    }
+    // As grep -C: the passages around the hit marked "-", the hit ">".
+    for (const auto& p : hit.context_before) context_line(p);
+    out_ << "   > [" << hit.ordinal << "] " << highlighted(hit) << "\n";
+    for (const auto& p : hit.context_after) context_line(p);
+    out_ << "\n";
   }
 
   void summary(const SearchRequest& request, const SearchResults& results) override {
@@ -176,6 +187,15 @@ class TextPrinter : public Printer {
  private:
   const char* style(const char* code) const { return color_ ? code : ""; }
 
+  // "   - [N] SPEAKERS: TEXT", dim, for a passage around a hit.
+  void context_line(const ContextPassage& p) {
+    out_ << "   " << style(kDim) << "- [" << p.ordinal << "] ";
+    std::string names;
+    for (const auto& sp : p.speakers) names += (names.empty() ? "" : ", ") + sp.name;
+    if (!names.empty()) out_ << names << ": ";
+    out_ << p.text << style(kReset) << "\n";
+  }
+
   // "first: DATE  SPEAKERS  TITLE  (PATH, passage N)".
   void end_line(const char* label, const Hit& hit) {
     out_ << label << " " << style(kBold) << (hit.date ? hit.date->iso() : "undated") << "  "
@@ -208,17 +228,34 @@ class TextPrinter : public Printer {
   std::ostream& out_;
   bool color_;
   int terminal_width_;
+  bool context_;
 };
 
 // The keys of a hit object after "rank", in the documented order.
-json hit_fields(const Hit& hit) {
+json speakers_json(const std::vector<HitSpeaker>& hit_speakers) {
   json speakers = json::array();
-  for (const auto& s : hit.speakers) {
+  for (const auto& s : hit_speakers) {
     json j = {{"name", s.name}, {"method", s.method}};
     j["role"] = s.role.empty() ? json(nullptr) : json(s.role);
     j["written"] = s.written.empty() ? json(s.name) : json(s.written);
     speakers.push_back(std::move(j));
   }
+  return speakers;
+}
+
+json context_json(const std::vector<ContextPassage>& passages) {
+  json list = json::array();
+  for (const auto& p : passages)
+    list.push_back({{"ordinal", p.ordinal},
+                    {"byte_begin", p.byte_begin},
+                    {"byte_end", p.byte_end},
+                    {"speakers", speakers_json(p.speakers)},
+                    {"text", p.text}});
+  return list;
+}
+
+json hit_fields(const Hit& hit) {
+  json speakers = speakers_json(hit.speakers);
   json highlights = json::array();
   for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
   return {{"score", hit.score},
@@ -242,11 +279,15 @@ json hit_fields(const Hit& hit) {
 
 class JsonPrinter : public Printer {
  public:
-  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  JsonPrinter(std::ostream& out, const PrinterOptions& options)
+      : out_(out), context_(options.context) {}
 
   void hit(const Hit& hit) override {
     json j = {{"type", "hit"}, {"schema", kJsonSchemaVersion}, {"rank", hit.rank}};
     j.update(hit_fields(hit));
+    if (context_)
+      j["context"] = {{"before", context_json(hit.context_before)},
+                      {"after", context_json(hit.context_after)}};
     write(j);
   }
 
@@ -323,12 +364,13 @@ class JsonPrinter : public Printer {
     out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
   std::ostream& out_;
+  bool context_;
 };
 
 }  // namespace
 
 std::unique_ptr<Printer> make_printer(std::ostream& out, const PrinterOptions& options) {
-  if (options.json) return std::make_unique<JsonPrinter>(out);
+  if (options.json) return std::make_unique<JsonPrinter>(out, options);
   return std::make_unique<TextPrinter>(out, options);
 }
 

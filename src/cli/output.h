@@ -35,6 +35,9 @@ struct PrinterOptions {
   // Columns of the terminal standard output is, or 0 when it is not one;
   // timeline bars fill the line on a terminal and take 60 columns else.
   int terminal_width = 0;
+  // Hits carry context passages (--context): text marks them "-" and the
+  // hit ">", JSON adds a "context" key.
+  bool context = false;
 };
 
 std::unique_ptr<Printer> make_printer(std::ostream& out,
