@@ -554,6 +554,7 @@ struct Searcher::Impl {
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
 
     SearchResults results;
+    results.parsed_query = full_query.get_description();
     results.total = mset.get_uncollapsed_matches_estimated();
     results.total_exact = !request.one_per_article &&
                           mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -588,14 +589,15 @@ struct Searcher::Impl {
     struct Ranked {
       Xapian::MSetIterator it;
       double relevance, factor, score;
+      std::optional<double> age;
     };
     std::vector<Ranked> ranked;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       double relevance = it.get_weight();
       double factor = 1;
+      std::optional<double> age;
       if (request.sort == SortOrder::kBlend) {
         std::string ymd = it.get_document().get_value(schema::kDate);
-        std::optional<double> age;
         if (newest && ymd.size() == 8) {
           Date d{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)),
                  std::stoi(ymd.substr(6, 2))};
@@ -603,7 +605,7 @@ struct Searcher::Impl {
         }
         factor = recency_factor(age, request.recency_weight, request.half_life_days);
       }
-      ranked.push_back({it, relevance, factor, relevance * factor});
+      ranked.push_back({it, relevance, factor, relevance * factor, age});
     }
     if (request.sort == SortOrder::kBlend)
       std::stable_sort(ranked.begin(), ranked.end(),
@@ -617,6 +619,7 @@ struct Searcher::Impl {
       hit.rank = i + 1;
       hit.relevance = r.relevance;
       hit.recency = r.factor;
+      hit.age_days = r.age;
       hit.score = r.score;
       results.hits.push_back(std::move(hit));
     }

@@ -1441,6 +1441,66 @@ TEST_CASE("cli: --context shows the passages around each hit") {
   }
 }
 
+TEST_CASE("cli: --explain shows the parsed query and each hit's score parts") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  const std::vector<std::string> args = {"Blinken OR treaty", "--all-passages", "-n", "20"};
+  JsonRun run = [&] {
+    std::vector<std::string> a = args;
+    a.push_back("--explain");
+    return search_json(sb, a);
+  }();
+  REQUIRE(run.hits.size() > 3);
+  std::string parsed = run.summary["parsed_query"];
+  CHECK_MESSAGE(parsed.starts_with("Query("), parsed);
+  CHECK_MESSAGE(parsed.find("Zblinken") == std::string::npos, parsed);  // Capitalized: not stemmed.
+  CHECK_MESSAGE(parsed.find("blinken") != std::string::npos, parsed);
+  CHECK_MESSAGE(parsed.find("Ztreati") != std::string::npos, parsed);
+  CHECK_MESSAGE(parsed.find(" OR ") != std::string::npos, parsed);
+  for (const auto& hit : run.hits) {
+    CHECK(hit.contains("age_days"));
+    CHECK(hit["age_days"].is_null() == hit["date"].is_null());
+  }
+  // Without --explain the JSON is as before.
+  JsonRun plain = search_json(sb, args);
+  CHECK_FALSE(plain.summary.contains("parsed_query"));
+  CHECK_FALSE(plain.hits[0].contains("age_days"));
+
+  SUBCASE("text") {
+    std::vector<std::string> a = args;
+    a.push_back("--explain");
+    ProgramResult r = sb.search(a);
+    CHECK(r.status == 0);
+    auto blocks = text_blocks(r.out);
+    REQUIRE(blocks.size() == run.hits.size() + 2);  // Parsed query, hits, summary.
+    CHECK(blocks[0] == std::vector<std::string>{"Parsed query: " + parsed});
+    std::regex parts(
+        R"(^   score ([0-9.]+) = relevance ([0-9.]+)(?: × recency ([0-9.]+) \((?:(\d+) days? before the newest passage|undated)\))?$)");
+    for (std::size_t i = 0; i < run.hits.size(); ++i) {
+      const auto& block = blocks[i + 1];
+      const json& hit = run.hits[i];
+      REQUIRE(block.size() >= 4);
+      std::smatch m;
+      REQUIRE_MESSAGE(std::regex_match(block[2], m, parts), block[2]);
+      CHECK(std::stod(m[1]) == doctest::Approx(hit["score"].get<double>()).epsilon(1e-3));
+      CHECK(std::stod(m[2]) == doctest::Approx(hit["relevance"].get<double>()).epsilon(1e-3));
+      REQUIRE(m[3].matched);  // The default blend always has a factor.
+      CHECK(std::stod(m[3]) == doctest::Approx(hit["recency"].get<double>()).epsilon(1e-3));
+      CHECK(m[4].matched == hit["date"].is_string());
+      CHECK(std::stod(m[1]) == doctest::Approx(std::stod(m[2]) * std::stod(m[3])).epsilon(1e-3));
+    }
+  }
+
+  SUBCASE("--sort relevance has no recency factor") {
+    ProgramResult r = sb.search({"Blinken", "--explain", "--sort", "relevance", "-n", "1"});
+    auto blocks = text_blocks(r.out);
+    REQUIRE(blocks.size() == 3);
+    CHECK_MESSAGE(std::regex_match(blocks[1][2], std::regex(R"(^   score ([0-9.]+) = relevance \1 \(no recency factor\)$)")),
+                  blocks[1][2]);
+  }
+}
+
 TEST_CASE("cli: --json hits keep the documented contract") {
   Sandbox sb;
   sb.add_seeds();

@@ -6,6 +6,7 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <map>
 #include <set>
@@ -345,6 +346,47 @@ TEST_CASE("searcher: context passages come from the same article, in order") {
   for (const auto& h : none.hits) {
     CHECK(h.context_before.empty());
     CHECK(h.context_after.empty());
+  }
+}
+
+TEST_CASE("searcher: the parsed query and each hit's score parts explain the ranking") {
+  auto r = search({.query = "treaty date:2023", .speakers = {"Zakharova"}, .limit = 20});
+  // Stemmed word, date range and speaker filter all show.
+  CHECK_MESSAGE(r.parsed_query.find("Ztreati") != std::string::npos, r.parsed_query);
+  CHECK_MESSAGE(r.parsed_query.find("VALUE_RANGE 0 20230101 20231231") != std::string::npos,
+                r.parsed_query);
+  CHECK_MESSAGE(r.parsed_query.find("XSPEAKER") != std::string::npos, r.parsed_query);
+
+  // Blend: score = relevance x recency, recency from the age.
+  auto blend = search({.query = "Russia OR Lavrov", .limit = 50});
+  REQUIRE(blend.hits.size() > 3);
+  bool dated = false, undated = false;
+  for (const auto& h : blend.hits) {
+    CHECK(h.score == doctest::Approx(h.relevance * h.recency));
+    CHECK(h.relevance > 0);
+    if (h.date) {
+      dated = true;
+      REQUIRE(h.age_days.has_value());
+      CHECK(*h.age_days >= 0);
+      CHECK(h.recency == doctest::Approx(0.75 + 0.25 * std::exp2(-*h.age_days / 365)));
+    } else {
+      undated = true;
+      CHECK_FALSE(h.age_days.has_value());
+      CHECK(h.recency == doctest::Approx(0.75));
+    }
+  }
+  CHECK(dated);
+  CHECK(undated);
+  // The newest passage of the index has age 0.
+  auto newest = search({.query = "date:2023-04-05", .limit = 1});
+  REQUIRE(newest.hits.size() == 1);
+  CHECK(newest.hits[0].age_days == 0.0);
+
+  // Relevance alone: no factor, no age.
+  for (const auto& h : search({.query = "Russia", .limit = 20, .sort = SortOrder::kRelevance}).hits) {
+    CHECK_FALSE(h.age_days.has_value());
+    CHECK(h.recency == 1);
+    CHECK(h.score == h.relevance);
   }
 }
 

@@ -88,6 +88,10 @@ struct Hit {
   double score = 0;      // What the hits are ordered by (for kDate, relevance).
   double relevance = 0;  // Xapian BM25 weight.
   double recency = 1;    // The blend factor applied to relevance.
+  // For kBlend, the passage's age in days before the newest date of the
+  // index, from which `recency` was computed; unset when undated or when
+  // not blending.
+  std::optional<double> age_days;
   std::string path;      // Source file.
   std::string title;
   std::optional<Date> date;
@@ -126,6 +130,10 @@ struct SearchResults {
   std::vector<Hit> hits;
   std::vector<FacetCount> speaker_facets;  // Most passages first.
   std::vector<FacetCount> month_facets;    // Oldest month first.
+  // The query as run, filters included, in Xapian's notation
+  // (Xapian::Query::get_description()), to show how the request was read.
+  // Not stable between versions: for people, not programs.
+  std::string parsed_query;
 };
 
 // The length of a timeline's periods.

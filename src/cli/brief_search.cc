@@ -53,7 +53,8 @@ int main(int argc, char** argv) try {
       std::cout, {.json = cmd.json,
                   .color = use_color(cmd.color),
                   .terminal_width = terminal_width(),
-                  .context = cmd.request.context > 0});
+                  .context = cmd.request.context > 0,
+                  .explain = cmd.explain});
   if (cmd.list_speakers) {
     auto people = searcher.speakers(cmd.request);
     printer->speakers(people);
@@ -68,6 +69,7 @@ int main(int argc, char** argv) try {
     return timeline.total == 0 ? brief::cli::kExitNoResults : brief::cli::kExitOk;
   }
   brief::SearchResults results = searcher.search(cmd.request);
+  printer->begin(results);
   for (const auto& hit : results.hits) printer->hit(hit);
   printer->summary(cmd.request, results);
   std::cout.flush();

@@ -144,6 +144,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       ("timeline", "show when matching passages were said: a histogram of every matching passage per month, then the first and the last")
       ("timeline-by", po::value<std::string>(), "the timeline's periods: day, month or year (implies --timeline)")
       ("json", "print JSON Lines: one object per hit, then a summary")
+      ("explain", "show the query as parsed, and for each hit its relevance (BM25), recency factor and score")
       ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
       ("help,h", "show this help and exit")
       ("version,V", "show the version and exit");
@@ -220,6 +221,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   r.facets = vm.count("facets") > 0;
   r.one_per_article = vm.count("all-passages") == 0;
   cmd.json = vm.count("json") > 0;
+  cmd.explain = vm.count("explain") > 0;
   std::string color = vm["color"].as<std::string>();
   if (color == "auto") cmd.color = ColorMode::kAuto;
   else if (color == "always") cmd.color = ColorMode::kAlways;

@@ -4,6 +4,7 @@
 #include "output.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -55,13 +56,19 @@ class TextPrinter : public Printer {
       : out_(out),
         color_(options.color),
         terminal_width_(options.terminal_width),
-        context_(options.context) {}
+        context_(options.context),
+        explain_(options.explain) {}
+
+  void begin(const SearchResults& results) override {
+    if (explain_) out_ << "Parsed query: " << results.parsed_query << "\n\n";
+  }
 
   void hit(const Hit& hit) override {
     out_ << style(kBold) << hit.rank << ". " << (hit.date ? hit.date->iso() : "undated")
          << "  " << speakers_text(hit) << style(kReset) << "  " << hit.title << "\n";
     out_ << "   " << style(kDim) << display_path(hit.path) << "  passage " << hit.ordinal
          << "  bytes " << hit.byte_begin << "-" << hit.byte_end << style(kReset) << "\n";
+    if (explain_) out_ << "   " << style(kDim) << score_parts(hit) << style(kReset) << "\n";
     if (!context_) {
       out_ << "   " << highlighted(hit) << "\n\n";
       return;
@@ -187,6 +194,20 @@ class TextPrinter : public Printer {
  private:
   const char* style(const char* code) const { return color_ ? code : ""; }
 
+  // "score S = relevance R × recency F (why F)", or "score S = relevance
+  // R (no recency factor)" when nothing was blended in.
+  static std::string score_parts(const Hit& hit) {
+    std::string line = "score " + fixed(hit.score, 4) + " = relevance " + fixed(hit.relevance, 4);
+    if (hit.age_days) {
+      long days = std::lround(*hit.age_days);
+      return line + " × recency " + fixed(hit.recency, 4) + " (" + std::to_string(days) +
+             (days == 1 ? " day" : " days") + " before the newest passage)";
+    }
+    if (hit.recency != 1)
+      return line + " × recency " + fixed(hit.recency, 4) + " (undated)";
+    return line + " (no recency factor)";
+  }
+
   // "   - [N] SPEAKERS: TEXT", dim, for a passage around a hit.
   void context_line(const ContextPassage& p) {
     out_ << "   " << style(kDim) << "- [" << p.ordinal << "] ";
@@ -229,6 +250,7 @@ class TextPrinter : public Printer {
   bool color_;
   int terminal_width_;
   bool context_;
+  bool explain_;
 };
 
 // The keys of a hit object after "rank", in the documented order.
@@ -280,7 +302,9 @@ json hit_fields(const Hit& hit) {
 class JsonPrinter : public Printer {
  public:
   JsonPrinter(std::ostream& out, const PrinterOptions& options)
-      : out_(out), context_(options.context) {}
+      : out_(out), context_(options.context), explain_(options.explain) {}
+
+  void begin(const SearchResults&) override {}
 
   void hit(const Hit& hit) override {
     json j = {{"type", "hit"}, {"schema", kJsonSchemaVersion}, {"rank", hit.rank}};
@@ -288,6 +312,7 @@ class JsonPrinter : public Printer {
     if (context_)
       j["context"] = {{"before", context_json(hit.context_before)},
                       {"after", context_json(hit.context_after)}};
+    if (explain_) j["age_days"] = hit.age_days ? json(*hit.age_days) : json(nullptr);
     write(j);
   }
 
@@ -316,6 +341,7 @@ class JsonPrinter : public Printer {
               {"total_exact", results.total_exact},
               {"offset", request.offset},
               {"returned", results.hits.size()}};
+    if (explain_) j["parsed_query"] = results.parsed_query;
     if (request.facets) {
       std::int64_t dated = 0;
       for (const auto& f : results.month_facets) dated += f.count;
@@ -365,6 +391,7 @@ class JsonPrinter : public Printer {
   }
   std::ostream& out_;
   bool context_;
+  bool explain_;
 };
 
 }  // namespace

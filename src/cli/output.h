@@ -20,6 +20,8 @@ inline constexpr int kJsonSchemaVersion = 1;
 class Printer {
  public:
   virtual ~Printer() = default;
+  // Before the hits of a search.
+  virtual void begin(const SearchResults& results) = 0;
   virtual void hit(const Hit& hit) = 0;
   // After the hits: totals and (if asked for) facets.
   virtual void summary(const SearchRequest& request,
@@ -38,6 +40,9 @@ struct PrinterOptions {
   // Hits carry context passages (--context): text marks them "-" and the
   // hit ">", JSON adds a "context" key.
   bool context = false;
+  // --explain: the parsed query (text: first; JSON: "parsed_query" in the
+  // summary) and each hit's score parts (text: a line; JSON: "age_days").
+  bool explain = false;
 };
 
 std::unique_ptr<Printer> make_printer(std::ostream& out,
