@@ -51,7 +51,7 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
 
 // The period after `period` ("YYYY-MM-DD", "YYYY-MM" or "YYYY").
 std::string next_period(const std::string& period, TimelineGranularity granularity) {
-  char buf[16];
+  char buf[32];
   int year = std::stoi(period.substr(0, 4));
   if (granularity == TimelineGranularity::kYear) {
     std::snprintf(buf, sizeof buf, "%04d", year + 1);
