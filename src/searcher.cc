@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -23,71 +24,48 @@ namespace brief {
 
 namespace {
 
-// "2023", "2023-03", "2023-03-03", "20230303" -> the first or last day
-// they cover, as "YYYYMMDD".
-std::optional<std::string> date_bound(std::string_view s, bool upper) {
-  std::string t(text::trim(s));
-  auto digits = [](std::string_view v) {
-    return !v.empty() && std::all_of(v.begin(), v.end(), text::is_ascii_digit);
-  };
-  int year = 0, month = 0, day = 0;
-  if (t.size() == 4 && digits(t)) {
-    year = std::stoi(t);
-    month = upper ? 12 : 1;
-    day = upper ? 31 : 1;
-  } else if (t.size() == 7 && t[4] == '-' && digits(t.substr(0, 4)) &&
-             digits(t.substr(5))) {
-    year = std::stoi(t.substr(0, 4));
-    month = std::stoi(t.substr(5));
-    day = 1;
-    if (upper) {
-      day = 31;
-      while (day > 28 && !is_valid_date(year, month, day)) --day;
-    }
-  } else if (auto d = parse_date(t)) {
-    year = d->year, month = d->month, day = d->day;
-  } else {
-    return std::nullopt;
-  }
-  if (!is_valid_date(year, month, day)) return std::nullopt;
-  return std::to_string(year * 10000 + month * 100 + day);
+// The Xapian query for passages dated within `range` (slot kDate holds
+// "YYYYMMDD", which sorts as the dates do).
+Xapian::Query date_range_query(const DateRange& range) {
+  auto ymd = [](const Date& d) { return std::to_string(d.number()); };
+  if (range.first && range.last)
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, ymd(*range.first),
+                         ymd(*range.last));
+  if (range.first) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDate, ymd(*range.first));
+  return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDate, ymd(*range.last));
 }
 
-// date:A..B, date:A.., date:..B and date:A (a year, month or day).
+// date:VALUE, in any form parse_date_range() takes. Relative forms count
+// from `today`, which the searcher sets before each parse.
 class DateFieldProcessor : public Xapian::FieldProcessor {
  public:
   Xapian::Query operator()(const std::string& value) override {
-    return date_query(value);
+    try {
+      return date_range_query(parse_date_range(value, today));
+    } catch (const Error& e) {
+      throw Xapian::QueryParserError(std::string("date: ") + e.what());
+    }
   }
 
-  static Xapian::Query date_query(const std::string& value) {
-    std::string lo_text = value, hi_text = value;
-    auto dots = value.find("..");
-    if (dots != std::string::npos) {
-      lo_text = value.substr(0, dots);
-      hi_text = value.substr(dots + 2);
-    }
-    std::optional<std::string> lo, hi;
-    if (!text::trim(lo_text).empty()) {
-      lo = date_bound(lo_text, false);
-      if (!lo) throw Xapian::QueryParserError("bad date '" + lo_text +
-                                              "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
-    }
-    if (!text::trim(hi_text).empty()) {
-      hi = date_bound(hi_text, true);
-      if (!hi) throw Xapian::QueryParserError("bad date '" + hi_text +
-                                              "' (use YYYY, YYYY-MM or YYYY-MM-DD)");
-    }
-    if (!lo && !hi)
-      throw Xapian::QueryParserError("date: needs a date or a range A..B");
-    if (lo && hi && *lo > *hi)
-      throw Xapian::QueryParserError("date range '" + value + "' ends before it starts");
-    if (lo && hi)
-      return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, schema::kDate, *lo, *hi);
-    if (lo) return Xapian::Query(Xapian::Query::OP_VALUE_GE, schema::kDate, *lo);
-    return Xapian::Query(Xapian::Query::OP_VALUE_LE, schema::kDate, *hi);
-  }
+  Date today;
 };
+
+// The period after `period` ("YYYY-MM-DD", "YYYY-MM" or "YYYY").
+std::string next_period(const std::string& period, TimelineGranularity granularity) {
+  char buf[32];
+  int year = std::stoi(period.substr(0, 4));
+  if (granularity == TimelineGranularity::kYear) {
+    std::snprintf(buf, sizeof buf, "%04d", year + 1);
+  } else if (granularity == TimelineGranularity::kMonth) {
+    int month = std::stoi(period.substr(5, 2));
+    std::snprintf(buf, sizeof buf, "%04d-%02d", month == 12 ? year + 1 : year,
+                  month == 12 ? 1 : month + 1);
+  } else {
+    Date day{year, std::stoi(period.substr(5, 2)), std::stoi(period.substr(8, 2))};
+    return add_days(day, 1).iso();
+  }
+  return buf;
+}
 
 // The speakers in the index, grouped into people by the stored alias
 // file and the one-edit rule, for resolving what users type.
@@ -452,11 +430,8 @@ struct Searcher::Impl {
       for (const auto& s : request.speakers) any.push_back(speakers.query_for(s));
       parts.emplace_back(Xapian::Query::OP_OR, any.begin(), any.end());
     }
-    if (request.since || request.until) {
-      std::string range = (request.since ? request.since->iso() : "") + ".." +
-                          (request.until ? request.until->iso() : "");
-      parts.push_back(DateFieldProcessor::date_query(range));
-    }
+    if (request.since || request.until)
+      parts.push_back(date_range_query({request.since, request.until}));
     if (parts.empty()) return Xapian::Query();
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
@@ -464,6 +439,7 @@ struct Searcher::Impl {
   // The request's words and filters as one Xapian query. `relaxed`: plain
   // words need not all be there (used when all of them match too little).
   Xapian::Query build_query(const SearchRequest& request, bool relaxed = false) {
+    date_processor.today = request.today ? *request.today : system_today();
     Xapian::Query filter = filters(request);
     bool has_text = !text::is_blank(request.query);
     if (!has_text && filter.empty())
@@ -598,6 +574,119 @@ struct Searcher::Impl {
     return speakers.list(&spy.counts());
   }
 
+  // Canonical names for the spellings in the index, keeping the spelling
+  // in `written`.
+  void canonicalize(std::vector<HitSpeaker>& hit_speakers) const {
+    for (auto& sp : hit_speakers) {
+      std::string c = speakers.canonical(sp.name);
+      if (c != sp.name) {
+        sp.written = sp.name;
+        sp.name = c;
+      }
+    }
+  }
+
+  // The passage `ordinal` of the article `article_key` ("<file>#<n>", as in
+  // the collapse slot), looked up by its unique-id term rather than by
+  // scanning the article; nothing if the article has no such passage.
+  std::optional<ContextPassage> passage_at(const std::string& article_key, long ordinal) {
+    if (ordinal < 0) return std::nullopt;
+    std::string uid = std::string(schema::kUniqueId) + article_key + "." + std::to_string(ordinal);
+    Xapian::PostingIterator it = db.postlist_begin(uid);
+    if (it == db.postlist_end(uid)) return std::nullopt;
+    Hit passage = hit_from_document(db.get_document(*it));
+    canonicalize(passage.speakers);
+    return ContextPassage{passage.ordinal, passage.byte_begin, passage.byte_end,
+                          std::move(passage.speakers), std::move(passage.text)};
+  }
+
+  void add_context(Hit& hit, const Xapian::Document& doc, std::size_t context) {
+    std::string article_key = doc.get_value(schema::kArticle);
+    if (article_key.empty() || context == 0) return;
+    long n = static_cast<long>(std::min<std::size_t>(context, 10000));
+    for (long k = hit.ordinal - n; k < hit.ordinal; ++k)
+      if (auto p = passage_at(article_key, k)) hit.context_before.push_back(std::move(*p));
+    for (long k = hit.ordinal + 1; k <= hit.ordinal + n; ++k) {
+      auto p = passage_at(article_key, k);
+      if (!p) break;  // The end of the article.
+      hit.context_after.push_back(std::move(*p));
+    }
+  }
+
+  // A hit for `doc`, with canonical speaker names and a snippet of the
+  // words `mset` matched.
+  Hit make_hit(const Xapian::Document& doc, const Xapian::MSet& mset,
+               const SearchRequest& request) {
+    Hit hit = hit_from_document(doc);
+    canonicalize(hit.speakers);
+    set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
+                                  Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                                  std::string(1, kHighlightStart),
+                                  std::string(1, kHighlightEnd), "…"));
+    return hit;
+  }
+
+  // The timeline in three passes over the matches:
+  //  1. a ValueCountMatchSpy on the month slot (the date slot for days)
+  //     counts every matching passage per value; years add up months;
+  //  2. the periods between the first and last are filled in with 0;
+  //  3. two one-document searches sorted by the date value, oldest and
+  //     newest first, find the first and last dated passage (undated ones
+  //     have no value, which would sort first, so they are left out).
+  Timeline run_timeline(const SearchRequest& request, TimelineGranularity granularity) {
+    Timeline timeline;
+    timeline.granularity = granularity;
+    Xapian::Query query = build_query(request);
+
+    bool by_day = granularity == TimelineGranularity::kDay;
+    Xapian::ValueCountMatchSpy spy(by_day ? schema::kDate : schema::kMonth);
+    Xapian::Enquire counter(db);
+    counter.set_query(query);
+    counter.set_weighting_scheme(Xapian::BoolWeight());  // Counting only.
+    counter.add_matchspy(&spy);
+    counter.get_mset(0, 0, db.get_doccount());
+    timeline.total = static_cast<std::int64_t>(spy.get_total());
+    std::map<std::string, std::int64_t> counts;
+    std::int64_t dated = 0;
+    for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
+      std::string value = *it;
+      std::string period = by_day ? value.substr(0, 4) + "-" + value.substr(4, 2) + "-" +
+                                        value.substr(6, 2)
+                           : granularity == TimelineGranularity::kYear ? value.substr(0, 4)
+                                                                       : value;
+      counts[period] += static_cast<std::int64_t>(it.get_termfreq());
+      dated += static_cast<std::int64_t>(it.get_termfreq());
+    }
+    timeline.undated = timeline.total - dated;
+    if (!counts.empty()) {
+      for (std::string period = counts.begin()->first;;
+           period = next_period(period, granularity)) {
+        auto found = counts.find(period);
+        timeline.buckets.push_back({period, found == counts.end() ? 0 : found->second});
+        if (period >= counts.rbegin()->first) break;
+      }
+    }
+
+    Xapian::Query dated_query(Xapian::Query::OP_AND_NOT, query,
+                              Xapian::Query(std::string(schema::kUndated)));
+    auto end_hit = [&](bool latest) -> std::optional<Hit> {
+      Xapian::Enquire enquire(db);
+      enquire.set_query(dated_query);
+      enquire.set_weighting_scheme(Xapian::BoolWeight());
+      enquire.set_sort_by_value(schema::kDate, latest);
+      enquire.set_docid_order(latest ? Xapian::Enquire::DESCENDING
+                                     : Xapian::Enquire::ASCENDING);
+      Xapian::MSet mset = enquire.get_mset(0, 1);
+      if (mset.empty()) return std::nullopt;
+      Hit hit = make_hit(mset.begin().get_document(), mset, request);
+      hit.rank = 1;
+      return hit;
+    };
+    timeline.first = end_hit(false);
+    timeline.last = end_hit(true);
+    return timeline;
+  }
+
   SearchResults run(const SearchRequest& request) {
     if (request.limit > 100000)
       throw Error(ErrorCode::kInvalidArgument,
@@ -640,6 +729,7 @@ struct Searcher::Impl {
     }
 
     SearchResults results;
+    results.parsed_query = enquire.get_query().get_description();
     results.total = mset.get_uncollapsed_matches_estimated();
     results.total_exact = !request.one_per_article &&
                           mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
@@ -674,14 +764,15 @@ struct Searcher::Impl {
     struct Ranked {
       Xapian::MSetIterator it;
       double relevance, factor, score;
+      std::optional<double> age;
     };
     std::vector<Ranked> ranked;
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       double relevance = it.get_weight();
       double factor = 1;
+      std::optional<double> age;
       if (request.sort == SortOrder::kBlend) {
         std::string ymd = it.get_document().get_value(schema::kDate);
-        std::optional<double> age;
         if (newest && ymd.size() == 8) {
           Date d{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)),
                  std::stoi(ymd.substr(6, 2))};
@@ -689,7 +780,7 @@ struct Searcher::Impl {
         }
         factor = recency_factor(age, request.recency_weight, request.half_life_days);
       }
-      ranked.push_back({it, relevance, factor, relevance * factor});
+      ranked.push_back({it, relevance, factor, relevance * factor, age});
     }
     if (request.sort == SortOrder::kBlend)
       std::stable_sort(ranked.begin(), ranked.end(),
@@ -698,22 +789,13 @@ struct Searcher::Impl {
     for (std::size_t i = request.offset; i < ranked.size() && i < wanted; ++i) {
       const Ranked& r = ranked[i];
       Xapian::Document doc = r.it.get_document();
-      Hit hit = hit_from_document(doc);
-      for (auto& sp : hit.speakers) {
-        std::string c = speakers.canonical(sp.name);
-        if (c != sp.name) {
-          sp.written = sp.name;
-          sp.name = c;
-        }
-      }
+      Hit hit = make_hit(doc, mset, request);
+      add_context(hit, doc, request.context);
       hit.rank = i + 1;
       hit.relevance = r.relevance;
       hit.recency = r.factor;
+      hit.age_days = r.age;
       hit.score = r.score;
-      set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
-                                    Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                    std::string(1, kHighlightStart),
-                                    std::string(1, kHighlightEnd), "…"));
       results.hits.push_back(std::move(hit));
     }
 
@@ -788,6 +870,19 @@ Searcher Searcher::open(const std::string& path) {
 
 SearchResults Searcher::search(const SearchRequest& request) {
   return impl_->with_retry([&] { return impl_->run(request); });
+}
+
+Timeline Searcher::timeline(const SearchRequest& request, TimelineGranularity granularity) {
+  return impl_->with_retry([&] { return impl_->run_timeline(request, granularity); });
+}
+
+std::string_view timeline_granularity_name(TimelineGranularity granularity) {
+  switch (granularity) {
+    case TimelineGranularity::kDay: return "day";
+    case TimelineGranularity::kYear: return "year";
+    case TimelineGranularity::kMonth: break;
+  }
+  return "month";
 }
 
 std::vector<SpeakerSummary> Searcher::speakers(const SearchRequest& request) {

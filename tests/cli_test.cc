@@ -1211,6 +1211,365 @@ TEST_CASE("cli: title: and date: query prefixes") {
   CHECK(sb.search({"Blinken date:2023-03-03..2023-03-03"}).status == 0);
 }
 
+// The distinct dates of a JSON run's hits.
+std::set<std::string> hit_dates(const JsonRun& run) {
+  std::set<std::string> dates;
+  for (const auto& hit : run.hits) {
+    REQUIRE(hit["date"].is_string());
+    dates.insert(hit["date"].get<std::string>());
+  }
+  return dates;
+}
+
+TEST_CASE("cli: dates people type, relative to --today") {
+  Sandbox sb;
+  sb.add_seeds();  // 2023-03-03, and one undated.
+  for (const char* name : {"2021-12-30-background-press-call-on-president-bidens-call-with-president-putin-of-the-russian-federation.md",
+                           "2023-02-03-press-gaggle-by-press-secretary-karine-jean-pierre-en-route-philadelphia-pa-2.md"})
+    sb.add(std::string("transcripts/") + name);
+  REQUIRE(sb.index_run().status == 0);
+  const std::vector<std::string> all = {"--all-passages", "--limit", "10000"};
+  auto dates = [&](std::vector<std::string> args) {
+    args.insert(args.end(), all.begin(), all.end());
+    return hit_dates(search_json(sb, args));
+  };
+  using Dates = std::set<std::string>;
+
+  SUBCASE("years, months and ranges in the query") {
+    CHECK(dates({"date:2023"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"date:2023-02"}) == Dates{"2023-02-03"});
+    CHECK(dates({"date:2021-12..2023-02"}) == Dates{"2021-12-30", "2023-02-03"});
+    CHECK(dates({"date:..2022"}) == Dates{"2021-12-30"});
+    CHECK(dates({"date:2023-02-04.."}) == Dates{"2023-03-03"});
+  }
+
+  SUBCASE("ISO 8601 durations") {
+    CHECK(dates({"date:P30D/", "--today", "2023-03-04"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"date:P30D/", "--today", "2023-03-05"}) == Dates{"2023-03-03"});
+    CHECK(dates({"date:P1Y/", "--today", "2023-02-28"}) == Dates{"2023-02-03"});
+    // A month from 2023-02-03 ends on 2023-03-02.
+    CHECK(dates({"date:2023-02-03/P1M"}) == Dates{"2023-02-03"});
+    CHECK(dates({"date:2023-02-04/P1M"}) == Dates{"2023-03-03"});
+    // The system's today is long after the fixtures.
+    CHECK(sb.search({"date:P1Y/"}).status == 1);
+  }
+
+  SUBCASE("--since and --until take relative days, weeks, months and years") {
+    CHECK(dates({"--since", "30d", "--today", "2023-03-05"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"--since", "30d", "--today", "2023-03-06"}) == Dates{"2023-03-03"});
+    CHECK(dates({"--since", "4w", "--today", "2023-03-03"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"--since", "3w", "--today", "2023-03-03"}) == Dates{"2023-03-03"});
+    CHECK(dates({"--since", "1m", "--today", "2023-03-03"}) == Dates{"2023-02-03", "2023-03-03"});
+    CHECK(dates({"--until", "1y", "--today", "2023-01-01"}) == Dates{"2021-12-30"});
+    CHECK(dates({"--since", "6m", "--until", "today", "--today", "2023-02-28"}) ==
+          Dates{"2023-02-03"});
+    // Whole months and years: the first day for --since, the last for --until.
+    CHECK(dates({"--since", "2022", "--until", "2023-02"}) == Dates{"2023-02-03"});
+    CHECK(sb.search({"--since", "1y"}).status == 1);  // By the system's today.
+  }
+
+  SUBCASE("bad dates are one line naming the argument, exit 2") {
+    struct Row {
+      std::vector<std::string> args;
+      std::string named;  // In the message.
+    };
+    const Row rows[] = {
+        {{"date:2023-02-30"}, "'2023-02-30'"},
+        {{"Blinken date:P/"}, "'P/'"},
+        {{"date:P30D"}, "'P30D'"},
+        {{"--since", "2023-13"}, "--since: '2023-13'"},
+        {{"--since", "30x"}, "--since: '30x'"},
+        {{"--until", "2023-02-30"}, "--until: '2023-02-30'"},
+        {{"--until", "P/"}, "--until: 'P/'"},
+        {{"--since", "..2023"}, "--since: '..2023'"},
+        {{"--today", "2023-02-30", "Blinken"}, "--today: '2023-02-30'"},
+    };
+    for (const auto& row : rows) {
+      CAPTURE(row.named);
+      ProgramResult r = sb.search(row.args);
+      check_error(r, "brief-search");
+      CHECK_MESSAGE(r.err.find(row.named) != std::string::npos, r.err);
+    }
+  }
+}
+
+// A sandbox with the seeds and every transcript fixture, indexed.
+void add_seeds_and_transcripts(Sandbox& sb) {
+  sb.add_seeds();
+  for (const auto& entry : fs::directory_iterator(fixture_path("transcripts")))
+    sb.add("transcripts/" + entry.path().filename().string());
+  REQUIRE(sb.index_run().status == 0);
+}
+
+TEST_CASE("cli: --timeline counts every matching passage per period") {
+  Sandbox sb;
+  add_seeds_and_transcripts(sb);
+  const std::string query = "Blinken OR Lavrov OR Putin";
+  // What the timeline must agree with: every matching passage.
+  JsonRun all = search_json(sb, {query, "--all-passages", "--limit", "10000"});
+  std::map<std::string, std::int64_t> months;
+  std::int64_t undated = 0;
+  for (const auto& hit : all.hits) {
+    if (hit["date"].is_null()) ++undated;
+    else ++months[hit["date"].get<std::string>().substr(0, 7)];
+  }
+  REQUIRE(months.size() >= 3);
+  REQUIRE(undated > 0);
+
+  SUBCASE("text: a histogram, then the first and last passage") {
+    ProgramResult r = sb.search({query, "--timeline"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    std::vector<std::string> lines = lines_of(r.out);
+    std::regex bucket_line(R"(^(\d{4}-\d{2})  +(\d+)(?:  ((?:█)+))?$)");
+    std::vector<std::string> periods;
+    std::int64_t most = 0;
+    std::map<std::string, std::pair<std::int64_t, std::size_t>> bars;  // count, blocks
+    std::size_t i = 0;
+    for (; i < lines.size(); ++i) {
+      std::smatch m;
+      if (!std::regex_match(lines[i], m, bucket_line)) break;
+      std::int64_t count = std::stoll(m[2]);
+      periods.push_back(m[1]);
+      most = std::max(most, count);
+      // "█" is 3 bytes of UTF-8.
+      bars[m[1]] = {count, m[3].length() / 3};
+      auto expected = months.find(m[1]);
+      CHECK(count == (expected == months.end() ? 0 : expected->second));
+      CHECK((count == 0) == !m[3].matched);
+    }
+    // Every month from the first to the last, empty ones too.
+    REQUIRE_FALSE(periods.empty());
+    CHECK(periods.front() == months.begin()->first);
+    CHECK(periods.back() == months.rbegin()->first);
+    CHECK(periods.size() > months.size());
+    CHECK(std::is_sorted(periods.begin(), periods.end()));
+    // The longest bar is 60 blocks when the output is not a terminal, the
+    // others in proportion.
+    for (const auto& [period, bar] : bars) {
+      CAPTURE(period);
+      if (bar.first == most) CHECK(bar.second == 60);
+      if (bar.first > 0)
+        CHECK(std::abs(static_cast<double>(bar.second) - 60.0 * bar.first / most) <= 1.0);
+    }
+    REQUIRE(i + 4 <= lines.size());
+    CHECK(lines[i] == "");
+    const std::string first_date = all.hits.empty() ? "" : [&] {
+      std::string d = "9999";
+      for (const auto& h : all.hits)
+        if (h["date"].is_string()) d = std::min(d, h["date"].get<std::string>());
+      return d;
+    }();
+    CHECK_MESSAGE(lines[i + 1].starts_with("first: " + first_date + "  "), lines[i + 1]);
+    CHECK_MESSAGE(lines[i + 1].find("2021-04-13-readout") != std::string::npos, lines[i + 1]);
+    CHECK_MESSAGE(lines[i + 2].starts_with("last:  2023-03-03  "), lines[i + 2]);
+    CHECK(lines[i + 3] == std::to_string(all.hits.size()) + " matching passages (" +
+                              std::to_string(undated) + " undated, not counted above).");
+  }
+
+  SUBCASE("json: one timeline object") {
+    ProgramResult r = sb.search({query, "--timeline", "--json"});
+    CHECK(r.status == 0);
+    CHECK(r.err == "");
+    std::vector<json> objects = json_lines(r.out);
+    REQUIRE(objects.size() == 1);
+    const json& j = objects[0];
+    CHECK(j["type"] == "timeline");
+    CHECK(j["schema"] == 1);
+    const json& t = j["timeline"];
+    CHECK(t["by"] == "month");
+    CHECK(t["total"] == all.hits.size());
+    CHECK(t["undated"] == undated);
+    std::int64_t sum = 0;
+    for (const auto& b : t["buckets"]) {
+      auto expected = months.find(b["period"]);
+      CHECK(b["count"] == (expected == months.end() ? 0 : expected->second));
+      sum += b["count"].get<std::int64_t>();
+    }
+    CHECK(sum + undated == static_cast<std::int64_t>(all.hits.size()));
+    CHECK(t["buckets"].front()["period"] == months.begin()->first);
+    // first and last carry a hit's keys but type, schema and rank.
+    std::set<std::string> hit_keys, end_keys;
+    for (const auto& [key, value] : all.hits[0].items()) hit_keys.insert(key);
+    for (const auto& [key, value] : t["first"].items()) end_keys.insert(key);
+    for (const char* key : {"type", "schema", "rank"}) hit_keys.erase(key);
+    CHECK(end_keys == hit_keys);
+    CHECK(t["first"]["date"] == "2021-04-13");
+    CHECK(t["last"]["date"] == "2023-03-03");
+    CHECK(t["last"]["text"].get<std::string>().find("Lavrov") != std::string::npos);
+  }
+
+  SUBCASE("by day and by year") {
+    json days = json_lines(sb.search({"date:2023-02..2023-03", "--timeline-by", "day", "--json"}).out)[0];
+    CHECK(days["timeline"]["by"] == "day");
+    CHECK(days["timeline"]["buckets"].size() == 29);  // 2023-02-03 to 2023-03-03.
+    CHECK(days["timeline"]["buckets"][0]["period"] == "2023-02-03");
+    json years = json_lines(sb.search({query, "--timeline", "--timeline-by", "year", "--json"}).out)[0];
+    std::vector<std::string> periods;
+    for (const auto& b : years["timeline"]["buckets"]) periods.push_back(b["period"]);
+    CHECK(periods == std::vector<std::string>{"2021", "2022", "2023"});
+  }
+
+  SUBCASE("nothing matches, and bad options") {
+    ProgramResult none = sb.search({"xylophonist", "--timeline"});
+    CHECK(none.status == 1);
+    CHECK(none.out == "No passages match.\n");
+    ProgramResult none_json = sb.search({"xylophonist", "--timeline", "--json"});
+    CHECK(none_json.status == 1);
+    json j = json_lines(none_json.out).at(0);
+    CHECK(j["timeline"]["total"] == 0);
+    CHECK(j["timeline"]["buckets"].empty());
+    CHECK(j["timeline"]["first"].is_null());
+    check_error(sb.search({query, "--timeline-by", "week"}), "brief-search");
+    check_error(sb.search({query, "--timeline", "--speakers"}), "brief-search");
+  }
+}
+
+TEST_CASE("cli: a timeline's text output matches the golden file") {
+  Sandbox sb;
+  add_seeds_and_transcripts(sb);
+  ChangeDir cd(sb.dir.path());
+  ProgramResult r = sb.search({"Putin", "--timeline"});
+  CHECK(r.status == 0);
+  check_golden("timeline-putin.txt", r.out);
+}
+
+TEST_CASE("cli: --context shows the passages around each hit") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  // Every passage of the dated seed, by ordinal.
+  JsonRun seed = search_json(sb, {"--since", "2023-03-03", "--all-passages", "--limit", "1000"});
+  std::map<int, std::string> passages;
+  for (const auto& hit : seed.hits) passages[hit["ordinal"].get<int>()] = hit["text"];
+  REQUIRE(passages.size() > 6);
+  const int last = passages.rbegin()->first;
+
+  SUBCASE("json: before and after, in article order, clipped at the ends") {
+    JsonRun run = search_json(sb, {"Zakharova OR Lavrov", "--since", "2023-03-03", "--all-passages",
+                                   "--limit", "1000", "--context", "2"});
+    REQUIRE(run.hits.size() > 2);
+    bool at_an_end = false;
+    for (const auto& hit : run.hits) {
+      int ordinal = hit["ordinal"];
+      CAPTURE(ordinal);
+      REQUIRE(hit.contains("context"));
+      std::vector<int> before, after;
+      for (const auto& p : hit["context"]["before"]) {
+        before.push_back(p["ordinal"]);
+        CHECK(p["text"] == passages.at(p["ordinal"].get<int>()));
+        CHECK(p["speakers"].is_array());
+        CHECK(p["byte_begin"] < p["byte_end"]);
+      }
+      for (const auto& p : hit["context"]["after"]) {
+        after.push_back(p["ordinal"]);
+        CHECK(p["text"] == passages.at(p["ordinal"].get<int>()));
+      }
+      std::vector<int> want_before, want_after;
+      for (int k = std::max(0, ordinal - 2); k < ordinal; ++k) want_before.push_back(k);
+      for (int k = ordinal + 1; k <= std::min(last, ordinal + 2); ++k) want_after.push_back(k);
+      CHECK(before == want_before);
+      CHECK(after == want_after);
+      at_an_end |= ordinal < 2 || ordinal > last - 2;
+    }
+    CHECK(at_an_end);
+    // Without --context there is no "context" key.
+    JsonRun plain = search_json(sb, {"Zakharova"});
+    REQUIRE_FALSE(plain.hits.empty());
+    CHECK_FALSE(plain.hits[0].contains("context"));
+  }
+
+  SUBCASE("text: context lines marked -, the hit >") {
+    ProgramResult r = sb.search({"Zakharova", "--since", "2023-03-03", "-n", "1", "-C", "1"});
+    CHECK(r.status == 0);
+    auto blocks = text_blocks(r.out);
+    REQUIRE(blocks.size() >= 2);
+    const auto& block = blocks[0];
+    // Rank line, path line, then the passages.
+    std::smatch m;
+    REQUIRE(std::regex_search(block[1], m, std::regex("passage ([0-9]+)")));
+    int ordinal = std::stoi(m[1]);
+    std::vector<std::string> marks;
+    for (std::size_t i = 2; i < block.size(); ++i) {
+      CAPTURE(block[i]);
+      REQUIRE(std::regex_search(block[i], m, std::regex(R"(^   ([->]) \[([0-9]+)\] )")));
+      marks.push_back(m[1].str() + m[2].str());
+      if (m[1] == "-")
+        CHECK(block[i].ends_with(passages.at(std::stoi(m[2]))));
+    }
+    std::vector<std::string> want;
+    if (ordinal > 0) want.push_back("-" + std::to_string(ordinal - 1));
+    want.push_back(">" + std::to_string(ordinal));
+    if (ordinal < last) want.push_back("-" + std::to_string(ordinal + 1));
+    CHECK(marks == want);
+  }
+
+  SUBCASE("bad values") {
+    check_error(sb.search({"Zakharova", "--context", "-1"}), "brief-search");
+    check_error(sb.search({"Zakharova", "--context", "many"}), "brief-search");
+  }
+}
+
+TEST_CASE("cli: --explain shows the parsed query and each hit's score parts") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  const std::vector<std::string> args = {"Blinken OR treaty", "--all-passages", "-n", "20"};
+  JsonRun run = [&] {
+    std::vector<std::string> a = args;
+    a.push_back("--explain");
+    return search_json(sb, a);
+  }();
+  REQUIRE(run.hits.size() > 3);
+  std::string parsed = run.summary["parsed_query"];
+  CHECK_MESSAGE(parsed.starts_with("Query("), parsed);
+  CHECK_MESSAGE(parsed.find("Zblinken") == std::string::npos, parsed);  // Capitalized: not stemmed.
+  CHECK_MESSAGE(parsed.find("blinken") != std::string::npos, parsed);
+  CHECK_MESSAGE(parsed.find("Ztreati") != std::string::npos, parsed);
+  CHECK_MESSAGE(parsed.find(" OR ") != std::string::npos, parsed);
+  for (const auto& hit : run.hits) {
+    CHECK(hit.contains("age_days"));
+    CHECK(hit["age_days"].is_null() == hit["date"].is_null());
+  }
+  // Without --explain the JSON is as before.
+  JsonRun plain = search_json(sb, args);
+  CHECK_FALSE(plain.summary.contains("parsed_query"));
+  CHECK_FALSE(plain.hits[0].contains("age_days"));
+
+  SUBCASE("text") {
+    std::vector<std::string> a = args;
+    a.push_back("--explain");
+    ProgramResult r = sb.search(a);
+    CHECK(r.status == 0);
+    auto blocks = text_blocks(r.out);
+    REQUIRE(blocks.size() == run.hits.size() + 2);  // Parsed query, hits, summary.
+    CHECK(blocks[0] == std::vector<std::string>{"Parsed query: " + parsed});
+    std::regex parts(
+        R"(^   score ([0-9.]+) = relevance ([0-9.]+)(?: × recency ([0-9.]+) \((?:(\d+) days? before the newest passage|undated)\))?$)");
+    for (std::size_t i = 0; i < run.hits.size(); ++i) {
+      const auto& block = blocks[i + 1];
+      const json& hit = run.hits[i];
+      REQUIRE(block.size() >= 4);
+      std::smatch m;
+      REQUIRE_MESSAGE(std::regex_match(block[2], m, parts), block[2]);
+      CHECK(std::stod(m[1]) == doctest::Approx(hit["score"].get<double>()).epsilon(1e-3));
+      CHECK(std::stod(m[2]) == doctest::Approx(hit["relevance"].get<double>()).epsilon(1e-3));
+      REQUIRE(m[3].matched);  // The default blend always has a factor.
+      CHECK(std::stod(m[3]) == doctest::Approx(hit["recency"].get<double>()).epsilon(1e-3));
+      CHECK(m[4].matched == hit["date"].is_string());
+      CHECK(std::stod(m[1]) == doctest::Approx(std::stod(m[2]) * std::stod(m[3])).epsilon(1e-3));
+    }
+  }
+
+  SUBCASE("--sort relevance has no recency factor") {
+    ProgramResult r = sb.search({"Blinken", "--explain", "--sort", "relevance", "-n", "1"});
+    auto blocks = text_blocks(r.out);
+    REQUIRE(blocks.size() == 3);
+    CHECK_MESSAGE(std::regex_match(blocks[1][2], std::regex(R"(^   score ([0-9.]+) = relevance \1 \(no recency factor\)$)")),
+                  blocks[1][2]);
+  }
+}
+
 TEST_CASE("cli: --json hits keep the documented contract") {
   Sandbox sb;
   sb.add_seeds();

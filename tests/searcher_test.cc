@@ -5,7 +5,10 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <filesystem>
+#include <map>
 #include <set>
 
 #include "brief/error.h"
@@ -97,9 +100,52 @@ TEST_CASE("searcher: date ranges, open ends and filters") {
   for (const auto& h : month.hits) CHECK((h.date->year == 2023 && h.date->month == 2));
 }
 
+// The dates of every passage a query matches, each once.
+std::set<Date> dates_of(const SearchRequest& request) {
+  SearchRequest r = request;
+  r.limit = 10000;
+  r.one_per_article = false;
+  std::set<Date> dates;
+  for (const auto& h : search(r).hits) {
+    REQUIRE(h.date.has_value());
+    dates.insert(*h.date);
+  }
+  return dates;
+}
+
+TEST_CASE("searcher: date: takes years, months, relative days and ISO durations") {
+  // The fixtures are dated 2021-04-13, 2021-12-30, 2022-06-21, 2023-02-03,
+  // 2023-03-03 (the dated seed and the dateline article) and 2023-04-05
+  // (the sidecar article).
+  const Date feb3{2023, 2, 3}, mar3{2023, 3, 3}, apr5{2023, 4, 5};
+  CHECK(dates_of({.query = "date:2021"}) ==
+        std::set<Date>{Date{2021, 4, 13}, Date{2021, 12, 30}});
+  CHECK(dates_of({.query = "date:2023-02"}) == std::set<Date>{feb3});
+  CHECK(dates_of({.query = "date:2022-06..2023-02"}) ==
+        std::set<Date>{Date{2022, 6, 21}, feb3});
+  CHECK(dates_of({.query = "date:2023-02-03/P1D"}) == std::set<Date>{feb3});
+  CHECK(dates_of({.query = "date:2023-02-04/P1M"}) == std::set<Date>{mar3});
+  // P30D/ is today and the 29 days before: from 2023-03-05 it reaches
+  // back to 2023-02-04, from 2023-03-04 to 2023-02-03.
+  CHECK(dates_of({.query = "date:P30D/", .today = Date{2023, 3, 5}}) == std::set<Date>{mar3});
+  CHECK(dates_of({.query = "date:P30D/", .today = Date{2023, 3, 4}}) ==
+        std::set<Date>{feb3, mar3});
+  // 30d.. starts on the day 30 days before today.
+  CHECK(dates_of({.query = "date:30d..", .today = Date{2023, 3, 5}}) ==
+        std::set<Date>{feb3, mar3, apr5});
+  CHECK(dates_of({.query = "date:30d..today", .today = Date{2023, 3, 5}}) ==
+        std::set<Date>{feb3, mar3});
+  CHECK(dates_of({.query = "date:..1y", .today = Date{2022, 12, 30}}) ==
+        std::set<Date>{Date{2021, 4, 13}, Date{2021, 12, 30}});
+  // Without a today, the system clock's date: nothing is that recent.
+  CHECK(dates_of({.query = "date:P1Y/"}).empty());
+  CHECK(dates_of({.query = "date:P1Y/", .today = Date{2023, 12, 31}}) ==
+        std::set<Date>{feb3, mar3, apr5});
+}
+
 TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
   for (const char* q : {"date:2023-02-30..", "date:notadate", "date:2024..2023",
-                        "speaker:\"\""}) {
+                        "speaker:\"\"", "date:P/", "date:2023-13", "date:30x.."}) {
     CAPTURE(q);
     try {
       search({.query = q});
@@ -149,6 +195,199 @@ TEST_CASE("searcher: facets count every matching passage") {
   }
   CHECK(seen);
   for (const auto& f : r.month_facets) CHECK(f.value.size() == 7);
+}
+
+TEST_CASE("searcher: a timeline counts every matching passage per period") {
+  Searcher s = Searcher::open(shared_index());
+  SearchRequest request{.query = "Blinken OR Lavrov OR Putin"};
+  auto all = search({.query = request.query, .limit = 10000, .one_per_article = false});
+  REQUIRE(all.hits.size() > 5);
+  std::map<std::string, std::int64_t> months;
+  std::int64_t undated = 0;
+  std::optional<Date> oldest, newest;
+  for (const auto& h : all.hits) {
+    if (!h.date) {
+      ++undated;
+      continue;
+    }
+    ++months[h.date->iso().substr(0, 7)];
+    if (!oldest || *h.date < *oldest) oldest = h.date;
+    if (!newest || *h.date > *newest) newest = h.date;
+  }
+  REQUIRE(undated > 0);  // The undated seed.
+
+  Timeline t = s.timeline(request);
+  CHECK(t.granularity == TimelineGranularity::kMonth);
+  CHECK(t.total == static_cast<std::int64_t>(all.hits.size()));
+  CHECK(t.undated == undated);
+  REQUIRE_FALSE(t.buckets.empty());
+  CHECK(t.buckets.front().period == oldest->iso().substr(0, 7));
+  CHECK(t.buckets.back().period == newest->iso().substr(0, 7));
+  std::int64_t sum = 0;
+  for (const auto& b : t.buckets) {
+    CAPTURE(b.period);
+    auto it = months.find(b.period);
+    CHECK(b.count == (it == months.end() ? 0 : it->second));
+    sum += b.count;
+  }
+  CHECK(sum + t.undated == t.total);
+  // Every month between is listed, empty ones too.
+  CHECK(t.buckets.size() ==
+        static_cast<std::size_t>((newest->year - oldest->year) * 12 + newest->month -
+                                 oldest->month + 1));
+  CHECK(t.buckets[1] == TimelineBucket{"2021-05", 0});
+
+  // Who said it first and last: the oldest and newest dated passages.
+  REQUIRE(t.first.has_value());
+  REQUIRE(t.last.has_value());
+  CHECK(t.first->date == oldest);
+  CHECK(t.last->date == newest);
+  CHECK(t.first->text.find("Putin") != std::string::npos);
+  CHECK(t.first->path.find("2021-04-13") != std::string::npos);
+  // Of several passages that day, the first is the earliest in its article.
+  int earliest_ordinal = 1 << 30;
+  for (const auto& h : all.hits)
+    if (h.date == oldest && h.path == t.first->path)
+      earliest_ordinal = std::min(earliest_ordinal, h.ordinal);
+  CHECK(t.first->ordinal == earliest_ordinal);
+}
+
+TEST_CASE("searcher: timelines by day and by year, filters, and no match") {
+  Searcher s = Searcher::open(shared_index());
+  Timeline years = s.timeline({.query = "Blinken OR Lavrov OR Putin"}, TimelineGranularity::kYear);
+  std::vector<std::string> periods;
+  for (const auto& b : years.buckets) periods.push_back(b.period);
+  CHECK(periods == std::vector<std::string>{"2021", "2022", "2023"});
+  Timeline months = s.timeline({.query = "Blinken OR Lavrov OR Putin"});
+  std::int64_t in_2023 = 0;
+  for (const auto& b : months.buckets) in_2023 += b.period.starts_with("2023") ? b.count : 0;
+  CHECK(years.buckets[2].count == in_2023);
+
+  // Days: every day from the first to the last, in a two-month range.
+  Timeline days = s.timeline({.query = "date:2023-02..2023-03"}, TimelineGranularity::kDay);
+  REQUIRE_FALSE(days.buckets.empty());
+  CHECK(days.buckets.front().period == "2023-02-03");
+  CHECK(days.buckets.back().period == "2023-03-03");
+  CHECK(days.buckets.size() == 29);
+  for (const auto& b : days.buckets)
+    CHECK((b.count > 0) == (b.period == "2023-02-03" || b.period == "2023-03-03"));
+  CHECK(days.undated == 0);
+  CHECK(days.first->date == Date{2023, 2, 3});
+  CHECK(days.last->date == Date{2023, 3, 3});
+
+  // A speaker filter: when did Zakharova speak, and what first.
+  Timeline zakharova = s.timeline({.speakers = {"Zakharova"}});
+  CHECK(zakharova.buckets == std::vector<TimelineBucket>{{"2023-03", 2}});
+  REQUIRE(zakharova.first.has_value());
+  CHECK(has_speaker(*zakharova.first, "Maria Zakharova"));
+
+  // Only undated matches: a total but no buckets, first or last.
+  Timeline undated = s.timeline({.query = "\"three topics\""});
+  CHECK(undated.total >= 1);
+  CHECK(undated.undated == undated.total);
+  CHECK(undated.buckets.empty());
+  CHECK_FALSE(undated.first.has_value());
+
+  Timeline none = s.timeline({.query = "xylophonist"});
+  CHECK(none.total == 0);
+  CHECK(none.buckets.empty());
+  CHECK_FALSE(none.last.has_value());
+  CHECK(timeline_granularity_name(TimelineGranularity::kDay) == "day");
+}
+
+TEST_CASE("searcher: context passages come from the same article, in order") {
+  // Every passage of the articles dated 2023-03-03, by path and ordinal.
+  std::map<std::string, std::map<int, std::string>> articles;
+  for (const auto& h : search({.query = "date:2023-03-03", .limit = 10000,
+                               .one_per_article = false}).hits)
+    articles[h.path][h.ordinal] = h.text;
+  REQUIRE(articles.size() == 2);
+
+  for (std::size_t n : {1, 2, 3}) {
+    CAPTURE(n);
+    auto r = search({.query = "Zakharova OR Whelan", .since = Date{2023, 3, 3},
+                     .until = Date{2023, 3, 3}, .limit = 50, .one_per_article = false,
+                     .context = n});
+    REQUIRE(r.hits.size() > 2);
+    bool clipped = false;
+    for (const auto& h : r.hits) {
+      CAPTURE(h.ordinal);
+      const auto& article = articles.at(h.path);
+      std::vector<int> before, after;
+      for (const auto& p : h.context_before) {
+        before.push_back(p.ordinal);
+        CHECK(p.text == article.at(p.ordinal));
+      }
+      for (const auto& p : h.context_after) {
+        after.push_back(p.ordinal);
+        CHECK(p.text == article.at(p.ordinal));
+      }
+      std::vector<int> want_before, want_after;
+      for (int k = h.ordinal - static_cast<int>(n); k < h.ordinal; ++k)
+        if (k >= 0) want_before.push_back(k);
+      for (int k = h.ordinal + 1; k <= h.ordinal + static_cast<int>(n); ++k)
+        if (article.count(k)) want_after.push_back(k);
+      CHECK(before == want_before);
+      CHECK(after == want_after);
+      clipped |= want_before.size() < n || want_after.size() < n;
+    }
+    CHECK(clipped);  // Some hit is near the start or end of its article.
+  }
+
+  // Speakers of context passages have canonical names, as hits do.
+  auto r = search({.query = "\"suspend Moscow\"", .limit = 5, .context = 3});
+  REQUIRE_FALSE(r.hits.empty());
+  bool named = false;
+  for (const auto& p : r.hits[0].context_before)
+    for (const auto& sp : p.speakers) named |= !sp.name.empty();
+  CHECK(named);
+
+  auto none = search({.query = "Zakharova", .limit = 5});
+  for (const auto& h : none.hits) {
+    CHECK(h.context_before.empty());
+    CHECK(h.context_after.empty());
+  }
+}
+
+TEST_CASE("searcher: the parsed query and each hit's score parts explain the ranking") {
+  auto r = search({.query = "treaty date:2023", .speakers = {"Zakharova"}, .limit = 20});
+  // Stemmed word, date range and speaker filter all show.
+  CHECK_MESSAGE(r.parsed_query.find("Ztreati") != std::string::npos, r.parsed_query);
+  CHECK_MESSAGE(r.parsed_query.find("VALUE_RANGE 0 20230101 20231231") != std::string::npos,
+                r.parsed_query);
+  CHECK_MESSAGE(r.parsed_query.find("XSPEAKER") != std::string::npos, r.parsed_query);
+
+  // Blend: score = relevance x recency, recency from the age.
+  auto blend = search({.query = "Russia OR Lavrov", .limit = 50});
+  REQUIRE(blend.hits.size() > 3);
+  bool dated = false, undated = false;
+  for (const auto& h : blend.hits) {
+    CHECK(h.score == doctest::Approx(h.relevance * h.recency));
+    CHECK(h.relevance > 0);
+    if (h.date) {
+      dated = true;
+      REQUIRE(h.age_days.has_value());
+      CHECK(*h.age_days >= 0);
+      CHECK(h.recency == doctest::Approx(0.75 + 0.25 * std::exp2(-*h.age_days / 365)));
+    } else {
+      undated = true;
+      CHECK_FALSE(h.age_days.has_value());
+      CHECK(h.recency == doctest::Approx(0.75));
+    }
+  }
+  CHECK(dated);
+  CHECK(undated);
+  // The newest passage of the index has age 0.
+  auto newest = search({.query = "date:2023-04-05", .limit = 1});
+  REQUIRE(newest.hits.size() == 1);
+  CHECK(newest.hits[0].age_days == 0.0);
+
+  // Relevance alone: no factor, no age.
+  for (const auto& h : search({.query = "Russia", .limit = 20, .sort = SortOrder::kRelevance}).hits) {
+    CHECK_FALSE(h.age_days.has_value());
+    CHECK(h.recency == 1);
+    CHECK(h.score == h.relevance);
+  }
 }
 
 TEST_CASE("searcher: a missing index is kNotFound") {

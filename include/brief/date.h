@@ -46,6 +46,46 @@ std::optional<Date> find_dateline(std::string_view text);
 // letters and digits (a hash such as "cd1b8dd5") are not a date.
 std::optional<Date> find_date_in_filename(std::string_view filename);
 
+// A span of whole days, both ends included. An absent end is open: no
+// `first` means "since ever", no `last` means "for ever after".
+struct DateRange {
+  std::optional<Date> first;
+  std::optional<Date> last;
+
+  bool operator==(const DateRange&) const = default;
+};
+
+// Today's date by the system clock, in the local time zone.
+Date system_today();
+
+// `date` moved by a number of days, months or years (negative: earlier).
+// Moving by months or years keeps the day of the month where it exists
+// and otherwise takes the month's last day (2023-03-31 less 1 month is
+// 2023-02-28). Throws brief::Error kInvalidArgument when the result falls
+// outside years 1..9999.
+Date add_days(const Date& date, long days);
+Date add_months(const Date& date, long months);
+
+// Parses the dates people type for a search, relative to `today`:
+//   2023  2023-03  2023-03-01    a year, a month or a day (and the forms
+//                                parse_date() takes, as "March 3, 2023")
+//   today  30d  2w  6m  1y       today, or the day so many days, weeks,
+//                                months or years before it
+//   A..B  A..  ..B               from A's first day to B's last; an end
+//                                left out is open
+//   P30D/  P1Y/  P1M/B           ISO 8601 durations ending today (or on
+//                                B's last day), counting both ends:
+//                                P30D/ is today and the 29 days before it
+//   A/P1M                        a duration starting on A's first day
+//   A/B                          as A..B
+// Durations are P followed by numbers with the units Y, M, W and D in
+// that order, as P1Y6M. Letters may be in either case. Leading and
+// trailing white space is ignored. Throws brief::Error kInvalidArgument,
+// with a message that quotes `text` and says what is wrong, for anything
+// else, for impossible dates (2023-02-30, 2023-13) and for a range that
+// ends before it starts.
+DateRange parse_date_range(std::string_view text, const Date& today);
+
 }  // namespace brief
 
 #endif  // BRIEF_INCLUDE_BRIEF_DATE_H_

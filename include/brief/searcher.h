@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -27,8 +28,10 @@ struct SearchRequest {
   // Behaviour.
 
   // Xapian query syntax: words, "phrases", AND/OR/NOT, +/-, and the
-  // prefixes speaker:, title: and date:A..B. May be empty when a filter is
-  // given, to list every passage that passes the filters.
+  // prefixes speaker:, title: and date: (any form parse_date_range()
+  // takes: date:2023-03, date:2023-01..2023-03, date:P30D/ ...). May be
+  // empty when a filter is given, to list every passage that passes the
+  // filters.
   std::string query;
   // Keep passages spoken by any of these people (names or surnames).
   std::vector<std::string> speakers;
@@ -36,6 +39,9 @@ struct SearchRequest {
   // dropped when either is set.
   std::optional<Date> since;
   std::optional<Date> until;
+  // The day that relative dates in the query (date:30d.., date:P30D/)
+  // count back from. Default: unset, meaning system_today().
+  std::optional<Date> today;
   std::size_t offset = 0;
   std::size_t limit = 10;
   SortOrder sort = SortOrder::kBlend;
@@ -51,6 +57,9 @@ struct SearchRequest {
   bool facets = false;
   // Snippet length in bytes, about. Default 300.
   std::size_t snippet_length = 300;
+  // Passages of the same article to return before and after each hit, as
+  // grep -C does with lines. Default 0.
+  std::size_t context = 0;
 };
 
 // A speaker of a hit.
@@ -63,11 +72,26 @@ struct HitSpeaker {
   bool operator==(const HitSpeaker&) const = default;
 };
 
+// A passage next to a hit in its article, given as context.
+struct ContextPassage {
+  int ordinal = 0;  // Passage number in the article, 0-based.
+  std::size_t byte_begin = 0;
+  std::size_t byte_end = 0;
+  std::vector<HitSpeaker> speakers;
+  std::string text;  // The whole passage.
+
+  bool operator==(const ContextPassage&) const = default;
+};
+
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting from the first result.
   double score = 0;      // What the hits are ordered by (for kDate, relevance).
   double relevance = 0;  // Xapian BM25 weight.
   double recency = 1;    // The blend factor applied to relevance.
+  // For kBlend, the passage's age in days before the newest date of the
+  // index, from which `recency` was computed; unset when undated or when
+  // not blending.
+  std::optional<double> age_days;
   std::string path;      // Source file.
   std::string title;
   std::optional<Date> date;
@@ -84,6 +108,11 @@ struct Hit {
   std::string snippet;
   // Byte ranges [first, second) of matched words within `snippet`.
   std::vector<std::pair<std::size_t, std::size_t>> highlights;
+  // With SearchRequest::context = N: up to N passages of the same article
+  // just before and just after this one, in article order. Fewer at the
+  // start or end of the article; empty when N is 0.
+  std::vector<ContextPassage> context_before;
+  std::vector<ContextPassage> context_after;
 };
 
 struct FacetCount {
@@ -106,6 +135,49 @@ struct SearchResults {
   // data, if that finds more; else empty.
   std::string suggestion;
   std::int64_t suggestion_total = 0;  // Passages the suggestion matches.
+  // The query as run, filters included, in Xapian's notation
+  // (Xapian::Query::get_description()), to show how the request was read.
+  // Not stable between versions: for people, not programs.
+  std::string parsed_query;
+};
+
+// The length of a timeline's periods.
+enum class TimelineGranularity {
+  kDay,    // "YYYY-MM-DD"
+  kMonth,  // "YYYY-MM" (the default)
+  kYear,   // "YYYY"
+};
+
+// "day", "month" or "year".
+std::string_view timeline_granularity_name(TimelineGranularity granularity);
+
+// Matching passages in one period.
+struct TimelineBucket {
+  std::string period;  // As timeline_granularity_name() describes.
+  std::int64_t count = 0;
+
+  bool operator==(const TimelineBucket&) const = default;
+};
+
+// When a query's matching passages were said: counts per period and the
+// earliest and latest passage.
+struct Timeline {
+  TimelineGranularity granularity = TimelineGranularity::kMonth;
+  // Every period from the first to the last with a dated matching
+  // passage, oldest first, the ones between with a count of 0. Empty when
+  // no dated passage matches.
+  std::vector<TimelineBucket> buckets;
+  // Matching passages, every one (never one per article), exactly; and
+  // how many of them are undated, so not in any bucket.
+  std::int64_t total = 0;
+  std::int64_t undated = 0;
+  // The earliest and the latest dated matching passage: "who said it
+  // first". Of several on the same day, `first` is the one indexed first
+  // (the earliest in its article) and `last` the one indexed last. Absent
+  // when no dated passage matches. `rank` is 1, and `score`, `relevance`
+  // and `recency` are 0 and 1: these are chosen by date alone.
+  std::optional<Hit> first;
+  std::optional<Hit> last;
 };
 
 // One person in the index, for listings.
@@ -143,6 +215,14 @@ class Searcher {
   // brief::Error kQuerySyntax for a query that cannot be parsed and
   // kInvalidArgument for bad request values.
   SearchResults search(const SearchRequest& request);
+
+  // Counts the passages matching `request` per day, month or year, and
+  // finds the earliest and latest of them. Uses the request's query,
+  // speakers, since, until, today and snippet_length; the paging, sort,
+  // collapse and facet fields do not apply. It is not an error when
+  // nothing matches. Throws as search().
+  Timeline timeline(const SearchRequest& request,
+                    TimelineGranularity granularity = TimelineGranularity::kMonth);
 
   IndexSummary summary();
 

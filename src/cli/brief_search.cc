@@ -1,6 +1,7 @@
 // Copyright (c) 2026 The brief-search Authors. MIT licence.
 // brief-search: search a brief-search index for passages.
 
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <csignal>
@@ -24,6 +25,15 @@ bool use_color(brief::cli::ColorMode mode) {
   return isatty(STDOUT_FILENO) == 1;
 }
 
+// The terminal's width in columns, or 0 when standard output is not a
+// terminal.
+int terminal_width() {
+  if (isatty(STDOUT_FILENO) != 1) return 0;
+  winsize size{};
+  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0) return size.ws_col;
+  return 80;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -40,14 +50,26 @@ int main(int argc, char** argv) try {
   }
   brief::Searcher searcher = brief::Searcher::open(cmd.index_path);
   auto printer = brief::cli::make_printer(
-      std::cout, {.json = cmd.json, .color = use_color(cmd.color)});
+      std::cout, {.json = cmd.json,
+                  .color = use_color(cmd.color),
+                  .terminal_width = terminal_width(),
+                  .context = cmd.request.context > 0,
+                  .explain = cmd.explain});
   if (cmd.list_speakers) {
     auto people = searcher.speakers(cmd.request);
     printer->speakers(people);
     std::cout.flush();
     return people.empty() ? brief::cli::kExitNoResults : brief::cli::kExitOk;
   }
+  if (cmd.timeline) {
+    brief::Timeline timeline = searcher.timeline(cmd.request, cmd.timeline_by);
+    printer->timeline(timeline);
+    std::cout.flush();
+    if (!std::cout) return brief::cli::kExitOk;  // Broken pipe.
+    return timeline.total == 0 ? brief::cli::kExitNoResults : brief::cli::kExitOk;
+  }
   brief::SearchResults results = searcher.search(cmd.request);
+  printer->begin(results);
   for (const auto& hit : results.hits) printer->hit(hit);
   printer->summary(cmd.request, results);
   std::cout.flush();

@@ -7,6 +7,8 @@
 #include <filesystem>
 #include <sstream>
 
+#include "brief/error.h"
+
 namespace brief::cli {
 
 namespace po = boost::program_options;
@@ -41,34 +43,18 @@ po::variables_map parse(int argc, const char* const* argv,
 
 }  // namespace
 
-Date parse_date_option(const std::string& value, const std::string& option,
-                       bool end) {
-  auto digits = [](const std::string& s) {
-    return !s.empty() && s.find_first_not_of("0123456789") == std::string::npos;
-  };
-  int year = 0, month = 0, day = 0;
-  if (value.size() == 4 && digits(value)) {
-    year = std::stoi(value);
-    month = end ? 12 : 1;
-    day = end ? 31 : 1;
-  } else if (value.size() == 7 && value[4] == '-' && digits(value.substr(0, 4)) &&
-             digits(value.substr(5))) {
-    year = std::stoi(value.substr(0, 4));
-    month = std::stoi(value.substr(5));
-    day = 1;
-    if (end) {
-      day = 31;
-      while (day > 28 && !is_valid_date(year, month, day)) --day;
-    }
-  } else if (auto d = parse_date(value)) {
-    return *d;
-  } else {
-    throw UsageError(option + " '" + value +
-                     "' is not a valid date (use YYYY-MM-DD, YYYY-MM or YYYY)");
+Date parse_date_option(const std::string& value, const std::string& option, bool end,
+                       const Date& today) {
+  DateRange range;
+  try {
+    range = parse_date_range(value, today);
+  } catch (const Error& e) {
+    throw UsageError(option + ": " + e.what());
   }
-  if (!is_valid_date(year, month, day))
-    throw UsageError(option + " '" + value + "' is not a valid date");
-  return Date{year, month, day};
+  std::optional<Date> day = end ? range.last : range.first;
+  if (!day)
+    throw UsageError(option + ": '" + value + "' has no " + (end ? "end" : "start") + " date");
+  return *day;
 }
 
 IndexCommand parse_index_command(int argc, const char* const* argv) {
@@ -155,17 +141,22 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   desc.add_options()
       ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
       ("speaker", po::value<std::vector<std::string>>(), "only passages spoken by this person (name or surname; repeatable)")
-      ("since", po::value<std::string>(), "only passages dated on or after YYYY-MM-DD (or YYYY-MM, YYYY)")
-      ("until", po::value<std::string>(), "only passages dated on or before YYYY-MM-DD (or YYYY-MM, YYYY)")
+      ("since", po::value<std::string>(), "only passages dated on or after DATE: YYYY-MM-DD, YYYY-MM or YYYY (its first day), or 30d, 2w, 6m, 1y (so long before today)")
+      ("until", po::value<std::string>(), "only passages dated on or before DATE (YYYY-MM and YYYY: the last day; 30d, 2w, 6m, 1y as for --since)")
+      ("today", po::value<std::string>(), "count relative dates (30d, date:P30D/) back from this YYYY-MM-DD instead of the system's date")
       ("limit,n", po::value<long long>()->default_value(10), "how many hits to show")
       ("offset", po::value<long long>()->default_value(0), "skip this many hits first")
       ("sort", po::value<std::string>()->default_value("blend"), "blend, relevance or date")
       ("half-life", po::value<double>()->default_value(365), "blend: days for the recency factor to fall halfway")
       ("recency-weight", po::value<double>()->default_value(0.25), "blend: share of the score that recency can take, 0..1")
       ("all-passages", "list every matching passage, not only the best of each article")
+      ("context,C", po::value<long long>()->default_value(0), "show N passages of the same article before and after each hit")
       ("speakers", "list the people speaking (in passages matching QUERY, if given) with spellings, roles and passage counts")
       ("facets", "count matching passages by speaker and by month")
+      ("timeline", "show when matching passages were said: a histogram of every matching passage per month, then the first and the last")
+      ("timeline-by", po::value<std::string>(), "the timeline's periods: day, month or year (implies --timeline)")
       ("json", "print JSON Lines: one object per hit, then a summary")
+      ("explain", "show the query as parsed, and for each hit its relevance (BM25), recency factor and score")
       ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
       ("help,h", "show this help and exit")
       ("version,V", "show the version and exit");
@@ -181,12 +172,15 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       "Usage: brief-search [OPTIONS] QUERY...",
       "Search a brief-search index for passages: who said what, when, and where.\n"
       "QUERY uses Xapian syntax: words, \"phrases\", AND OR NOT, +word -word, and\n"
-      "the prefixes speaker:NAME, title:WORD and date:A..B (YYYY, YYYY-MM or\n"
-      "YYYY-MM-DD; either end may be left open).\n\n"
+      "the prefixes speaker:NAME, title:WORD and date:DATES: date:2023,\n"
+      "date:2023-03, date:2023-03-01, date:2023-01..2023-03 (either end may be\n"
+      "left open), date:30d.. (30d, 2w, 6m, 1y: so long before today), and ISO\n"
+      "8601 durations: date:P30D/ (the last 30 days), date:2023-03-01/P1M.\n\n"
       "Examples:\n"
       "  brief-search \"New START\"\n"
       "  brief-search 'speaker:\"Ned Price\" treaty' --json\n"
-      "  brief-search inflation --since 2022-01 --facets",
+      "  brief-search inflation --since 2022-01 --facets\n"
+      "  brief-search Whelan --timeline",
       desc,
       "Exit status: 0 hits found, 1 no hits, 2 error (usage, bad query, missing\n"
       "index), 75 index busy (retry). See brief-search(1) for details.\n");
@@ -202,8 +196,18 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
     }
   }
   if (vm.count("speaker")) r.speakers = vm["speaker"].as<std::vector<std::string>>();
-  if (vm.count("since")) r.since = parse_date_option(vm["since"].as<std::string>(), "--since", false);
-  if (vm.count("until")) r.until = parse_date_option(vm["until"].as<std::string>(), "--until", true);
+  Date today = system_today();
+  if (vm.count("today")) {
+    std::string value = vm["today"].as<std::string>();
+    std::optional<Date> day = parse_date(value);
+    if (!day) throw UsageError("--today: '" + value + "' is not a day (use YYYY-MM-DD)");
+    today = *day;
+    r.today = today;
+  }
+  if (vm.count("since"))
+    r.since = parse_date_option(vm["since"].as<std::string>(), "--since", false, today);
+  if (vm.count("until"))
+    r.until = parse_date_option(vm["until"].as<std::string>(), "--until", true, today);
   if (r.since && r.until && *r.until < *r.since)
     throw UsageError("--until " + r.until->iso() + " is before --since " + r.since->iso());
   long long limit = vm["limit"].as<long long>();
@@ -223,15 +227,29 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   r.recency_weight = vm["recency-weight"].as<double>();
   if (!(r.recency_weight >= 0 && r.recency_weight <= 1))
     throw UsageError("--recency-weight must be between 0 and 1");
+  long long context = vm["context"].as<long long>();
+  if (context < 0 || context > 1000) throw UsageError("--context must be between 0 and 1000");
+  r.context = static_cast<std::size_t>(context);
   r.facets = vm.count("facets") > 0;
   r.one_per_article = vm.count("all-passages") == 0;
   cmd.json = vm.count("json") > 0;
+  cmd.explain = vm.count("explain") > 0;
   std::string color = vm["color"].as<std::string>();
   if (color == "auto") cmd.color = ColorMode::kAuto;
   else if (color == "always") cmd.color = ColorMode::kAlways;
   else if (color == "never") cmd.color = ColorMode::kNever;
   else throw UsageError("--color '" + color + "' is not one of auto, always, never");
   cmd.list_speakers = vm.count("speakers") > 0;
+  cmd.timeline = vm.count("timeline") > 0 || vm.count("timeline-by") > 0;
+  if (vm.count("timeline-by")) {
+    std::string by = vm["timeline-by"].as<std::string>();
+    if (by == "day") cmd.timeline_by = TimelineGranularity::kDay;
+    else if (by == "month") cmd.timeline_by = TimelineGranularity::kMonth;
+    else if (by == "year") cmd.timeline_by = TimelineGranularity::kYear;
+    else throw UsageError("--timeline-by '" + by + "' is not one of day, month, year");
+  }
+  if (cmd.timeline && cmd.list_speakers)
+    throw UsageError("--timeline and --speakers cannot be used together");
   if (r.query.empty() && r.speakers.empty() && !r.since && !r.until && !cmd.list_speakers)
     throw UsageError("no QUERY given (try: brief-search \"New START\")");
   cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();

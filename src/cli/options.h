@@ -42,7 +42,12 @@ struct SearchCommand {
   std::string index_path;
   SearchRequest request;
   bool list_speakers = false;  // --speakers: list people, not hits.
+  // --timeline: count matching passages per period, not hits.
+  bool timeline = false;
+  TimelineGranularity timeline_by = TimelineGranularity::kMonth;
   bool json = false;
+  // --explain: the parsed query, and how each hit's score was made.
+  bool explain = false;
   ColorMode color = ColorMode::kAuto;
 };
 
@@ -50,11 +55,12 @@ struct SearchCommand {
 IndexCommand parse_index_command(int argc, const char* const* argv);
 SearchCommand parse_search_command(int argc, const char* const* argv);
 
-// Parses a --since/--until value: YYYY-MM-DD, YYYY-MM or YYYY, taking the
-// first (or with `end`, the last) day it covers. Throws UsageError naming
-// `option` for anything else.
-Date parse_date_option(const std::string& value, const std::string& option,
-                       bool end);
+// Parses a --since/--until value, any form parse_date_range() takes
+// (relative ones counting back from `today`), and returns the first (or
+// with `end`, the last) day it covers. Throws UsageError naming `option`
+// for anything else.
+Date parse_date_option(const std::string& value, const std::string& option, bool end,
+                       const Date& today);
 
 }  // namespace brief::cli
 

@@ -3,6 +3,8 @@
 
 #include "output.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -45,16 +47,37 @@ json facets_json(const std::vector<FacetCount>& facets) {
   return list;
 }
 
+// The widest bar of a timeline when standard output is not a terminal.
+constexpr int kDefaultBarWidth = 60;
+
 class TextPrinter : public Printer {
  public:
-  TextPrinter(std::ostream& out, bool color) : out_(out), color_(color) {}
+  TextPrinter(std::ostream& out, const PrinterOptions& options)
+      : out_(out),
+        color_(options.color),
+        terminal_width_(options.terminal_width),
+        context_(options.context),
+        explain_(options.explain) {}
+
+  void begin(const SearchResults& results) override {
+    if (explain_) out_ << "Parsed query: " << results.parsed_query << "\n\n";
+  }
 
   void hit(const Hit& hit) override {
     out_ << style(kBold) << hit.rank << ". " << (hit.date ? hit.date->iso() : "undated")
          << "  " << speakers_text(hit) << style(kReset) << "  " << hit.title << "\n";
     out_ << "   " << style(kDim) << display_path(hit.path) << "  passage " << hit.ordinal
          << "  bytes " << hit.byte_begin << "-" << hit.byte_end << style(kReset) << "\n";
-    out_ << "   " << highlighted(hit) << "\n\n";
+    if (explain_) out_ << "   " << style(kDim) << score_parts(hit) << style(kReset) << "\n";
+    if (!context_) {
+      out_ << "   " << highlighted(hit) << "\n\n";
+      return;
+    }
+    // As grep -C: the passages around the hit marked "-", the hit ">".
+    for (const auto& p : hit.context_before) context_line(p);
+    out_ << "   > [" << hit.ordinal << "] " << highlighted(hit) << "\n";
+    for (const auto& p : hit.context_after) context_line(p);
+    out_ << "\n";
   }
 
   void summary(const SearchRequest& request, const SearchResults& results) override {
@@ -101,6 +124,44 @@ class TextPrinter : public Printer {
     out_ << people.size() << (people.size() == 1 ? " speaker.\n" : " speakers.\n");
   }
 
+  // One line per period: the period, the count right-aligned and a bar
+  // as long as the count is against the largest (at least one block for a
+  // count above 0). Then the first and last passage.
+  void timeline(const Timeline& t) override {
+    std::int64_t most = 0;
+    for (const auto& b : t.buckets) most = std::max(most, b.count);
+    std::size_t count_width = format_count(most).size();
+    std::size_t period_width = t.buckets.empty() ? 0 : t.buckets.front().period.size();
+    int bar_width = kDefaultBarWidth;
+    if (terminal_width_ > 0)
+      bar_width = std::max(10, terminal_width_ - static_cast<int>(period_width + count_width) - 5);
+    for (const auto& b : t.buckets) {
+      std::string count = format_count(b.count);
+      out_ << b.period << "  " << std::string(count_width - count.size(), ' ') << count;
+      if (b.count > 0) {
+        auto blocks = std::max<std::int64_t>(
+            1, (b.count * bar_width + most / 2) / std::max<std::int64_t>(most, 1));
+        out_ << "  ";
+        for (std::int64_t i = 0; i < blocks; ++i) out_ << "█";
+      }
+      out_ << "\n";
+    }
+    if (t.total == 0) {
+      out_ << "No passages match.\n";
+      return;
+    }
+    if (!t.buckets.empty()) out_ << "\n";
+    if (t.first) end_line("first:", *t.first);
+    if (t.last) end_line("last: ", *t.last);
+    out_ << format_count(t.total) << (t.total == 1 ? " matching passage" : " matching passages");
+    if (t.undated == t.total)
+      out_ << (t.total == 1 ? ", undated.\n" : ", all undated.\n");
+    else if (t.undated > 0)
+      out_ << " (" << format_count(t.undated) << " undated, not counted above).\n";
+    else
+      out_ << ".\n";
+  }
+
   void index_stats(const IndexStats& s) override {
     out_ << "Indexed " << format_count(s.files_seen) << " files in " << fixed(s.seconds, 1)
          << " s: " << format_count(s.passages) << " passages written";
@@ -136,6 +197,37 @@ class TextPrinter : public Printer {
  private:
   const char* style(const char* code) const { return color_ ? code : ""; }
 
+  // "score S = relevance R × recency F (why F)", or "score S = relevance
+  // R (no recency factor)" when nothing was blended in.
+  static std::string score_parts(const Hit& hit) {
+    std::string line = "score " + fixed(hit.score, 4) + " = relevance " + fixed(hit.relevance, 4);
+    if (hit.age_days) {
+      long days = std::lround(*hit.age_days);
+      return line + " × recency " + fixed(hit.recency, 4) + " (" + std::to_string(days) +
+             (days == 1 ? " day" : " days") + " before the newest passage)";
+    }
+    if (hit.recency != 1)
+      return line + " × recency " + fixed(hit.recency, 4) + " (undated)";
+    return line + " (no recency factor)";
+  }
+
+  // "   - [N] SPEAKERS: TEXT", dim, for a passage around a hit.
+  void context_line(const ContextPassage& p) {
+    out_ << "   " << style(kDim) << "- [" << p.ordinal << "] ";
+    std::string names;
+    for (const auto& sp : p.speakers) names += (names.empty() ? "" : ", ") + sp.name;
+    if (!names.empty()) out_ << names << ": ";
+    out_ << p.text << style(kReset) << "\n";
+  }
+
+  // "first: DATE  SPEAKERS  TITLE  (PATH, passage N)".
+  void end_line(const char* label, const Hit& hit) {
+    out_ << label << " " << style(kBold) << (hit.date ? hit.date->iso() : "undated") << "  "
+         << speakers_text(hit) << style(kReset) << "  " << hit.title << "  " << style(kDim)
+         << "(" << display_path(hit.path) << ", passage " << hit.ordinal << ")" << style(kReset)
+         << "\n";
+  }
+
   static std::string fixed(double v, int decimals) {
     char buf[32];
     std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
@@ -159,43 +251,89 @@ class TextPrinter : public Printer {
 
   std::ostream& out_;
   bool color_;
+  int terminal_width_;
+  bool context_;
+  bool explain_;
 };
+
+// The keys of a hit object after "rank", in the documented order.
+json speakers_json(const std::vector<HitSpeaker>& hit_speakers) {
+  json speakers = json::array();
+  for (const auto& s : hit_speakers) {
+    json j = {{"name", s.name}, {"method", s.method}};
+    j["role"] = s.role.empty() ? json(nullptr) : json(s.role);
+    j["written"] = s.written.empty() ? json(s.name) : json(s.written);
+    speakers.push_back(std::move(j));
+  }
+  return speakers;
+}
+
+json context_json(const std::vector<ContextPassage>& passages) {
+  json list = json::array();
+  for (const auto& p : passages)
+    list.push_back({{"ordinal", p.ordinal},
+                    {"byte_begin", p.byte_begin},
+                    {"byte_end", p.byte_end},
+                    {"speakers", speakers_json(p.speakers)},
+                    {"text", p.text}});
+  return list;
+}
+
+json hit_fields(const Hit& hit) {
+  json speakers = speakers_json(hit.speakers);
+  json highlights = json::array();
+  for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
+  return {{"score", hit.score},
+          {"relevance", hit.relevance},
+          {"recency", hit.recency},
+          {"date", hit.date ? json(hit.date->iso()) : json(nullptr)},
+          {"speakers", speakers},
+          {"title", hit.title},
+          {"path", hit.path},
+          {"ordinal", hit.ordinal},
+          {"byte_begin", hit.byte_begin},
+          {"byte_end", hit.byte_end},
+          {"kind", hit.kind},
+          {"url", hit.url.empty() ? json(nullptr) : json(hit.url)},
+          {"source", hit.source.empty() ? json(nullptr) : json(hit.source)},
+          {"byline", hit.byline.empty() ? json(nullptr) : json(hit.byline)},
+          {"snippet", hit.snippet},
+          {"highlights", highlights},
+          {"text", hit.text}};
+}
 
 class JsonPrinter : public Printer {
  public:
-  explicit JsonPrinter(std::ostream& out) : out_(out) {}
+  JsonPrinter(std::ostream& out, const PrinterOptions& options)
+      : out_(out), context_(options.context), explain_(options.explain) {}
+
+  void begin(const SearchResults&) override {}
 
   void hit(const Hit& hit) override {
-    json speakers = json::array();
-    for (const auto& s : hit.speakers) {
-      json j = {{"name", s.name}, {"method", s.method}};
-      j["role"] = s.role.empty() ? json(nullptr) : json(s.role);
-      j["written"] = s.written.empty() ? json(s.name) : json(s.written);
-      speakers.push_back(std::move(j));
-    }
-    json highlights = json::array();
-    for (auto [b, e] : hit.highlights) highlights.push_back({b, e});
-    json j = {{"type", "hit"},
-              {"schema", kJsonSchemaVersion},
-              {"rank", hit.rank},
-              {"score", hit.score},
-              {"relevance", hit.relevance},
-              {"recency", hit.recency},
-              {"date", hit.date ? json(hit.date->iso()) : json(nullptr)},
-              {"speakers", speakers},
-              {"title", hit.title},
-              {"path", hit.path},
-              {"ordinal", hit.ordinal},
-              {"byte_begin", hit.byte_begin},
-              {"byte_end", hit.byte_end},
-              {"kind", hit.kind},
-              {"url", hit.url.empty() ? json(nullptr) : json(hit.url)},
-              {"source", hit.source.empty() ? json(nullptr) : json(hit.source)},
-              {"byline", hit.byline.empty() ? json(nullptr) : json(hit.byline)},
-              {"snippet", hit.snippet},
-              {"highlights", highlights},
-              {"text", hit.text}};
+    json j = {{"type", "hit"}, {"schema", kJsonSchemaVersion}, {"rank", hit.rank}};
+    j.update(hit_fields(hit));
+    if (context_)
+      j["context"] = {{"before", context_json(hit.context_before)},
+                      {"after", context_json(hit.context_after)}};
+    if (explain_) j["age_days"] = hit.age_days ? json(*hit.age_days) : json(nullptr);
     write(j);
+  }
+
+  void timeline(const Timeline& t) override {
+    json buckets = json::array();
+    for (const auto& b : t.buckets) buckets.push_back({{"period", b.period}, {"count", b.count}});
+    auto end = [](const std::optional<Hit>& hit) {
+      return hit ? hit_fields(*hit) : json(nullptr);
+    };
+    write({{"type", "timeline"},
+           {"schema", kJsonSchemaVersion},
+           {"timeline",
+            {{"by", std::string(timeline_granularity_name(t.granularity))},
+             {"buckets", buckets},
+             {"total", t.total},
+             {"undated", t.undated},
+             {"first", end(t.first)},
+             {"last", end(t.last)}}}});
   }
 
   void summary(const SearchRequest& request, const SearchResults& results) override {
@@ -208,6 +346,7 @@ class JsonPrinter : public Printer {
               {"returned", results.hits.size()}};
     if (!results.suggestion.empty())
       j["suggestion"] = {{"query", results.suggestion}, {"total", results.suggestion_total}};
+    if (explain_) j["parsed_query"] = results.parsed_query;
     if (request.facets) {
       std::int64_t dated = 0;
       for (const auto& f : results.month_facets) dated += f.count;
@@ -256,13 +395,15 @@ class JsonPrinter : public Printer {
     out_ << j.dump(-1, ' ', false, json::error_handler_t::replace) << "\n";
   }
   std::ostream& out_;
+  bool context_;
+  bool explain_;
 };
 
 }  // namespace
 
 std::unique_ptr<Printer> make_printer(std::ostream& out, const PrinterOptions& options) {
-  if (options.json) return std::make_unique<JsonPrinter>(out);
-  return std::make_unique<TextPrinter>(out, options.color);
+  if (options.json) return std::make_unique<JsonPrinter>(out, options);
+  return std::make_unique<TextPrinter>(out, options);
 }
 
 std::string display_path(const std::string& path) {

@@ -20,17 +20,29 @@ inline constexpr int kJsonSchemaVersion = 1;
 class Printer {
  public:
   virtual ~Printer() = default;
+  // Before the hits of a search.
+  virtual void begin(const SearchResults& results) = 0;
   virtual void hit(const Hit& hit) = 0;
   // After the hits: totals and (if asked for) facets.
   virtual void summary(const SearchRequest& request,
                        const SearchResults& results) = 0;
   virtual void index_stats(const IndexStats& stats) = 0;
   virtual void speakers(const std::vector<SpeakerSummary>& people) = 0;
+  virtual void timeline(const Timeline& timeline) = 0;
 };
 
 struct PrinterOptions {
   bool json = false;
   bool color = false;  // ANSI highlighting of matches (text only).
+  // Columns of the terminal standard output is, or 0 when it is not one;
+  // timeline bars fill the line on a terminal and take 60 columns else.
+  int terminal_width = 0;
+  // Hits carry context passages (--context): text marks them "-" and the
+  // hit ">", JSON adds a "context" key.
+  bool context = false;
+  // --explain: the parsed query (text: first; JSON: "parsed_query" in the
+  // summary) and each hit's score parts (text: a line; JSON: "age_days").
+  bool explain = false;
 };
 
 std::unique_ptr<Printer> make_printer(std::ostream& out,
