@@ -18,6 +18,10 @@ inline constexpr std::size_t kBlendWindow = 200;
 // (a rare word in a short passage weighs about 10).
 inline constexpr double kAttributedBonus = 5.0;
 
+// When a query of plain words is relaxed to let any word match, how much
+// the passages with every word weigh on top (times their BM25 weight).
+inline constexpr double kAllWordsWeight = 2.0;
+
 // Days from `from` to `to` (negative if `to` is earlier).
 double days_between(const Date& from, const Date& to);
 

@@ -459,20 +459,11 @@ struct Searcher::Impl {
     } else {
       query = has_text ? parse(text, Xapian::Query::OP_AND) : Xapian::Query::MatchAll;
       if (relaxed && !query.empty())
-        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parse(text, Xapian::Query::OP_OR), query);
+        query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parse(text, Xapian::Query::OP_OR),
+                              Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query,
+                                            kAllWordsWeight));
     }
     if (query.empty()) query = Xapian::Query::MatchAll;  // Only stopwords.
-    if (has_text && request.sort != SortOrder::kDate) {
-      // "Who said what": a passage someone is attributed with (an answer,
-      // a statement) outranks an unattributed one (a reporter's question,
-      // background) of similar weight. Passages with speakers have a value
-      // in the speakers slot; the bonus is in BM25 units, tuned on the
-      // judged queries (docs/BENCHMARKS.md).
-      auto* attributed = new Xapian::ValueMapPostingSource(schema::kSpeakers);
-      attributed->set_default_weight(kAttributedBonus);
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
-                            Xapian::Query(attributed->release()));
-    }
     if (has_text) {
       // Synonyms also match, at half weight so that what was typed ranks
       // first: the index's synonym table ("New START" -> START written in
@@ -481,9 +472,7 @@ struct Searcher::Impl {
       Xapian::Query::op op = sentence ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
       std::vector<Xapian::Query> alternatives;
       Xapian::Query with_synonyms = parse(text, op, !sentence, /*synonyms=*/true);
-      if (with_synonyms.get_description() != query.get_description() &&
-          !(sentence && with_synonyms.get_description() ==
-                            parse(text, op, false, false).get_description()))
+      if (with_synonyms.get_description() != parse(text, op, !sentence).get_description())
         alternatives.push_back(with_synonyms);
       std::string expanded = sentence ? std::string() : expand_acronyms(text);
       if (!expanded.empty()) alternatives.push_back(parse(expanded, op));
@@ -499,6 +488,17 @@ struct Searcher::Impl {
       Xapian::Query phrase = parse("\"" + request.query + "\"", Xapian::Query::OP_AND);
       if (!phrase.empty())
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, phrase);
+    }
+    if (has_text && request.sort != SortOrder::kDate) {
+      // "Who said what": a passage someone is attributed with (an answer,
+      // a statement) outranks an unattributed one (a reporter's question,
+      // background) of similar weight. Passages with speakers have a value
+      // in the speakers slot; the bonus is in BM25 units, tuned on the
+      // judged queries (docs/BENCHMARKS.md).
+      auto* attributed = new Xapian::ValueMapPostingSource(schema::kSpeakers);
+      attributed->set_default_weight(kAttributedBonus);
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(attributed->release()));
     }
     return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   }
