@@ -12,7 +12,7 @@
 namespace brief {
 
 // How many of the best matches by relevance the blend re-ranks.
-inline constexpr std::size_t kBlendWindow = 200;
+inline constexpr std::size_t kBlendWindow = 50;
 
 // The weight added to a passage attributed to a speaker, in BM25 units
 // (a rare word in a short passage weighs about 10).

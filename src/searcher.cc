@@ -96,6 +96,16 @@ class SpeakerDirectory {
       members_[canonical_[name]].push_back(name);
       counts_[name] = count;
     }
+    // Lookups by what users type: by id, and by surname.
+    by_id_.clear();
+    by_surname_.clear();
+    for (const auto& [spelling, person] : canonical_) {
+      std::string sid = speaker_id(spelling);
+      by_id_.emplace(sid, person);
+      auto sp = sid.find_last_of(' ');
+      by_surname_[sp == std::string::npos ? sid : sid.substr(sp + 1)].push_back(
+          {sp == std::string::npos, person});
+    }
     roles_.clear();
     std::string role_prefix(schema::kSpeakerRole);
     for (auto it = db.allterms_begin(role_prefix); it != db.allterms_end(role_prefix); ++it) {
@@ -110,9 +120,8 @@ class SpeakerDirectory {
   std::string canonical(const std::string& name) const {
     auto it = canonical_.find(name);
     if (it != canonical_.end()) return it->second;
-    std::string id = speaker_id(name);
-    for (const auto& [spelling, c] : canonical_)
-      if (speaker_id(spelling) == id) return c;
+    auto by_id = by_id_.find(speaker_id(name));
+    if (by_id != by_id_.end()) return by_id->second;
     return aliases_.canonical(name);
   }
 
@@ -136,15 +145,14 @@ class SpeakerDirectory {
     };
     add_id(id);
     add_person(canonical(name));
+    // A single word: everyone with that surname (or known by that word);
+    // a full name: the bare surname too.
     auto space = id.find_last_of(' ');
-    for (const auto& [spelling, c] : canonical_) {
-      std::string sid = speaker_id(spelling);
-      auto sp = sid.find_last_of(' ');
-      std::string surname = sp == std::string::npos ? sid : sid.substr(sp + 1);
-      if (space == std::string::npos ? surname == id
-                                     : (sid == id.substr(space + 1)))
-        add_person(c);
-    }
+    std::string surname = space == std::string::npos ? id : id.substr(space + 1);
+    auto same = by_surname_.find(surname);
+    if (same != by_surname_.end())
+      for (const auto& [bare, person] : same->second)
+        if (space == std::string::npos || bare) add_person(person);
     return terms;
   }
 
@@ -190,6 +198,9 @@ class SpeakerDirectory {
  private:
   AliasTable aliases_;
   std::map<std::string, std::string> canonical_;  // spelling -> person
+  std::map<std::string, std::string> by_id_;      // speaker_id(spelling) -> person
+  // surname id -> (spelling is the bare surname, person), per spelling.
+  std::map<std::string, std::vector<std::pair<bool, std::string>>> by_surname_;
   std::map<std::string, std::vector<std::string>> members_;  // person -> spellings
   std::map<std::string, std::int64_t> counts_;    // spelling -> passages
   std::map<std::string, std::map<std::string, std::int64_t>> roles_;  // id -> role -> n

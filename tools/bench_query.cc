@@ -37,6 +37,7 @@ double percentile(std::vector<double> v, double p) {
 int main(int argc, char** argv) try {
   std::string index, queries_file = "tools/bench-queries.txt";
   int runs = 5;
+  std::string sort = "blend";
   for (int i = 1; i < argc; ++i) {
     std::string a = argv[i];
     auto value = [&]() -> std::string {
@@ -46,8 +47,9 @@ int main(int argc, char** argv) try {
     if (a == "--index") index = value();
     else if (a == "--queries") queries_file = value();
     else if (a == "--runs") runs = std::stoi(value());
+    else if (a == "--sort") sort = value();
     else {
-      std::cerr << "usage: bench-query --index DIR [--queries FILE] [--runs N]\n";
+      std::cerr << "usage: bench-query --index DIR [--queries FILE] [--runs N] [--sort blend|relevance]\n";
       return 2;
     }
   }
@@ -76,6 +78,7 @@ int main(int argc, char** argv) try {
       auto t0 = clock::now();
       brief::SearchRequest request;
       request.query = q;
+      if (sort == "relevance") request.sort = brief::SortOrder::kRelevance;
       brief_hits += searcher.search(request).hits.size();
       auto t1 = clock::now();
       Xapian::Enquire enquire(db);

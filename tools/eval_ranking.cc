@@ -47,6 +47,7 @@ struct Options {
   std::string index;          // brief-search index of `corpus`; built if missing.
   std::string article_index;  // Baseline index; built if missing.
   bool baselines = false;
+  bool fresh = false;  // Delete and rebuild the indexes first.
   std::string floor;  // {"ndcg10": x}: fail when the shipped nDCG@10 < x - 0.02.
   bool json_output = false;
   bool per_query = false;
@@ -89,15 +90,17 @@ Options parse_args(int argc, char** argv) {
     else if (a == "--index") o.index = value();
     else if (a == "--article-index") o.article_index = value();
     else if (a == "--baselines") o.baselines = true;
+    else if (a == "--fresh") o.fresh = true;
     else if (a == "--floor") o.floor = value();
     else if (a == "--json") o.json_output = true;
     else if (a == "--per-query") o.per_query = true;
     else if (a == "--recency-weight") o.recency_weight = std::stod(value());
     else if (a == "--help" || a == "-h") {
       std::cout << "usage: eval-ranking --index DIR [--gold FILE] [--corpus DIR]\n"
-                   "                    [--baselines [--article-index DIR]] [--floor FILE]\n"
+                   "                    [--baselines [--article-index DIR]] [--floor FILE] [--fresh]\n"
                    "                    [--per-query] [--recency-weight W] [--json]\n"
-                   "Builds --index (and --article-index) from --corpus when missing.\n";
+                   "Builds --index (and --article-index) from --corpus when missing;\n"
+                   "--fresh deletes them first, so the current code builds them.\n";
       std::exit(0);
     } else {
       throw std::runtime_error("unknown argument " + a);
@@ -330,6 +333,10 @@ int main(int argc, char** argv) try {
   fs::path corpus = fs::weakly_canonical(opt.corpus);
   std::vector<Query> queries = load_gold(opt.gold);
 
+  if (opt.fresh) {
+    fs::remove_all(opt.index);
+    if (!opt.article_index.empty()) fs::remove_all(opt.article_index);
+  }
   if (!fs::exists(opt.index)) {
     std::cerr << "eval-ranking: indexing " << corpus.string() << " into " << opt.index << "\n";
     brief::Indexer::open(opt.index).update({corpus.string()});
