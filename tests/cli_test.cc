@@ -412,6 +412,41 @@ TEST_CASE("cli: a question typed as a sentence finds passages") {
   CHECK(best.find("Lavrov") != std::string::npos);
 }
 
+TEST_CASE("cli: --batch answers one query a line as JSON Lines") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  std::string input = sb.dir / "queries.txt";
+  brief::test::write_file(input, "New START\n\nZakharova\ndate:2023-02-30\nNobodyEverSaidThis\n");
+  ProgramResult r = brief::test::run_program(
+      {search_program(), "--index", sb.index, "--batch", "-n", "1"}, sb.env(), input);
+  CHECK(r.status == 2);  // One line failed; the others still ran.
+  CHECK(r.err == "");
+  std::vector<json> objects = json_lines(r.out);
+  std::vector<std::string> summaries;
+  std::size_t hits = 0, errors = 0;
+  for (const auto& o : objects) {
+    if (o["type"] == "summary") summaries.push_back(o["query"]);
+    if (o["type"] == "hit") ++hits;
+    if (o["type"] == "error") {
+      ++errors;
+      CHECK(o["line"] == 4);
+      CHECK(o["query"] == "date:2023-02-30");
+      CHECK(o["message"].get<std::string>().find("2023-02") != std::string::npos);
+    }
+  }
+  // The blank line is skipped; each query gets its summary, in order.
+  CHECK(summaries == std::vector<std::string>{"New START", "Zakharova", "NobodyEverSaidThis"});
+  CHECK(hits == 2);  // -n 1 for each query that has hits.
+  CHECK(errors == 1);
+  // The same query alone gives the same first hit.
+  JsonRun alone = search_json(sb, {"New START", "-n", "1"});
+  REQUIRE(alone.hits.size() == 1);
+  CHECK(objects[0]["text"] == alone.hits[0]["text"]);
+  // A QUERY argument with --batch is a usage error.
+  CHECK(sb.search({"--batch", "New START"}).status == 2);
+}
+
 TEST_CASE("cli: a search's text output matches the golden file") {
   Sandbox sb;
   sb.add_seeds();

@@ -84,15 +84,18 @@ struct ProgramResult {
 
 // Runs argv[0] with the given arguments and environment additions
 // ("NAME=value"), capturing stdout and stderr. stdin is /dev/null.
+// Runs a program with `input` (a file's path; /dev/null by default) as
+// its standard input.
 inline ProgramResult run_program(const std::vector<std::string>& argv,
-                                 const std::vector<std::string>& env = {}) {
+                                 const std::vector<std::string>& env = {},
+                                 const std::string& input = "/dev/null") {
   TempDir io;
   std::string out_path = io / "out", err_path = io / "err";
   std::cout.flush();  // Else the child repeats what is buffered.
   std::fflush(nullptr);
   pid_t pid = fork();
   if (pid == 0) {
-    FILE* in = std::freopen("/dev/null", "r", stdin);
+    FILE* in = std::freopen(input.c_str(), "r", stdin);
     FILE* o = std::freopen(out_path.c_str(), "w", stdout);
     FILE* e = std::freopen(err_path.c_str(), "w", stderr);
     (void)in, (void)o, (void)e;

@@ -34,6 +34,36 @@ int terminal_width() {
   return 80;
 }
 
+// --batch: one search per line of standard input, each answered with the
+// hits and summary --json prints. A line that fails (a bad query) gets an
+// error object instead and the rest still run. Exit status: 0 when every
+// line ran, 2 when one failed, 75 when the index was busy.
+int run_batch(brief::Searcher& searcher, const brief::cli::SearchCommand& cmd,
+              brief::cli::Printer& printer) {
+  int status = brief::cli::kExitOk;
+  std::size_t line_no = 0;
+  for (std::string line; std::getline(std::cin, line);) {
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.find_first_not_of(" \t") == std::string::npos) continue;
+    brief::SearchRequest request = cmd.request;
+    request.query = line;
+    try {
+      brief::SearchResults results = searcher.search(request);
+      printer.begin(results);
+      for (const auto& hit : results.hits) printer.hit(hit);
+      printer.summary(request, results);
+    } catch (const brief::Error& e) {
+      printer.error(line_no, line, e.what());
+      int code = brief::cli::exit_code_for(e.code());
+      if (code != brief::cli::kExitOk && status != brief::cli::kExitTempFail) status = code;
+    }
+    std::cout.flush();
+    if (!std::cout) return brief::cli::kExitOk;  // Broken pipe.
+  }
+  return status;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -61,6 +91,7 @@ int main(int argc, char** argv) try {
     std::cout.flush();
     return people.empty() ? brief::cli::kExitNoResults : brief::cli::kExitOk;
   }
+  if (cmd.batch) return run_batch(searcher, cmd, *printer);
   if (cmd.timeline) {
     brief::Timeline timeline = searcher.timeline(cmd.request, cmd.timeline_by);
     printer->timeline(timeline);

@@ -156,6 +156,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       ("timeline", "show when matching passages were said: a histogram of every matching passage per month, then the first and the last")
       ("timeline-by", po::value<std::string>(), "the timeline's periods: day, month or year (implies --timeline)")
       ("json", "print JSON Lines: one object per hit, then a summary")
+      ("batch", "read queries from standard input, one a line, and print JSON Lines for each (hits, then a summary), so a script pays for start-up once; the other options apply to every query")
       ("explain", "show the query as parsed, and for each hit its relevance (BM25), recency factor and score")
       ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
       ("help,h", "show this help and exit")
@@ -250,7 +251,15 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   }
   if (cmd.timeline && cmd.list_speakers)
     throw UsageError("--timeline and --speakers cannot be used together");
-  if (r.query.empty() && r.speakers.empty() && !r.since && !r.until && !cmd.list_speakers)
+  cmd.batch = vm.count("batch") > 0;
+  if (cmd.batch) {
+    if (!r.query.empty()) throw UsageError("--batch reads its queries from standard input; give no QUERY");
+    if (cmd.list_speakers || cmd.timeline)
+      throw UsageError("--batch cannot be used with --speakers or --timeline");
+    cmd.json = true;
+  }
+  if (r.query.empty() && r.speakers.empty() && !r.since && !r.until && !cmd.list_speakers &&
+      !cmd.batch)
     throw UsageError("no QUERY given (try: brief-search \"New START\")");
   cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();
   return cmd;

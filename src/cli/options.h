@@ -46,6 +46,8 @@ struct SearchCommand {
   bool timeline = false;
   TimelineGranularity timeline_by = TimelineGranularity::kMonth;
   bool json = false;
+  // --batch: queries from standard input, one a line; JSON Lines out.
+  bool batch = false;
   // --explain: the parsed query, and how each hit's score was made.
   bool explain = false;
   ColorMode color = ColorMode::kAuto;

@@ -127,6 +127,10 @@ class TextPrinter : public Printer {
   // One line per period: the period, the count right-aligned and a bar
   // as long as the count is against the largest (at least one block for a
   // count above 0). Then the first and last passage.
+  void error(std::size_t line, const std::string& query, const std::string& message) override {
+    out_ << "line " << line << " (" << query << "): error: " << message << "\n";
+  }
+
   void timeline(const Timeline& t) override {
     std::int64_t most = 0;
     for (const auto& b : t.buckets) most = std::max(most, b.count);
@@ -317,6 +321,11 @@ class JsonPrinter : public Printer {
                       {"after", context_json(hit.context_after)}};
     if (explain_) j["age_days"] = hit.age_days ? json(*hit.age_days) : json(nullptr);
     write(j);
+  }
+
+  void error(std::size_t line, const std::string& query, const std::string& message) override {
+    write({{"type", "error"}, {"schema", kJsonSchemaVersion}, {"line", line}, {"query", query},
+           {"message", message}});
   }
 
   void timeline(const Timeline& t) override {

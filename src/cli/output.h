@@ -29,6 +29,8 @@ class Printer {
   virtual void index_stats(const IndexStats& stats) = 0;
   virtual void speakers(const std::vector<SpeakerSummary>& people) = 0;
   virtual void timeline(const Timeline& timeline) = 0;
+  // A query of a --batch run that failed: its line number, text, reason.
+  virtual void error(std::size_t line, const std::string& query, const std::string& message) = 0;
 };
 
 struct PrinterOptions {
