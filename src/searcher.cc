@@ -453,6 +453,13 @@ struct Searcher::Impl {
     date_processor.today = request.today ? *request.today : system_today();
     Xapian::Query filter = filters(request);
     bool has_text = !text::is_blank(request.query);
+    // A pasted document is not a query: past this many words parsing and
+    // matching take seconds and rank nothing better.
+    constexpr std::size_t kMaxQueryWords = 1000;
+    if (std::size_t words = text::split_words(request.query).size(); words > kMaxQueryWords)
+      throw Error(ErrorCode::kInvalidArgument,
+                  "query too long: " + std::to_string(words) + " words (at most " +
+                      std::to_string(kMaxQueryWords) + "); search for its key words");
     if (!has_text && filter.empty())
       throw Error(ErrorCode::kInvalidArgument,
                   "empty query; give words to search for, or a filter");

@@ -810,6 +810,14 @@ TEST_CASE("cli: errors exit 2 with one line on stderr") {
     }
   }
 
+  SUBCASE("a query of 10,000 words") {
+    std::string huge;
+    for (int i = 0; i < 10000; ++i) huge += "word" + std::to_string(i) + " ";
+    ProgramResult r = sb.search({huge});
+    check_error(r, "brief-search");
+    CHECK_MESSAGE(r.err.find("10000 words") != std::string::npos, r.err);
+  }
+
   SUBCASE("a missing index") {
     std::string missing = sb.dir / "no-such-index";
     ProgramResult r = run({search_program(), "--index", missing, "Blinken"}, sb.env());
