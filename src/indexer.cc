@@ -679,7 +679,17 @@ Indexer Indexer::open(const std::string& path, const IndexOptions& options) {
   try {
     int flags = options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
                                 : Xapian::DB_CREATE_OR_OPEN;
-    impl->db = Xapian::WritableDatabase(path, flags);
+    // Another writer holds the lock: wait for it, up to lock_timeout.
+    auto give_up = std::chrono::steady_clock::now() + options.lock_timeout;
+    for (;;) {
+      try {
+        impl->db = Xapian::WritableDatabase(path, flags);
+        break;
+      } catch (const Xapian::DatabaseLockError&) {
+        if (std::chrono::steady_clock::now() >= give_up) throw;
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      }
+    }
     std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
     if (format.empty() && impl->db.get_doccount() == 0) {
       impl->db.set_metadata(std::string(schema::kFormatKey),

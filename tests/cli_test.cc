@@ -969,7 +969,7 @@ TEST_CASE("cli: a locked index makes brief-index exit 75") {
   sb.add("news/dateline-article.txt");
   {
     Xapian::WritableDatabase writer(sb.index, Xapian::DB_OPEN);
-    ProgramResult r = sb.index_run();
+    ProgramResult r = sb.index_run({"--lock-timeout", "0.3", sb.corpus});
     check_error(r, "brief-index", 75);
     CHECK_MESSAGE(r.err.find("locked") != std::string::npos, r.err);
     // Readers are not blocked by a writer.

@@ -7,6 +7,8 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <optional>
+#include <thread>
 
 #include "brief/error.h"
 #include "brief/searcher.h"
@@ -133,16 +135,30 @@ TEST_CASE("indexer: a missing input is an error and the index stays intact") {
   CHECK(count_hits(index, "Zakharova") > 0);
 }
 
-TEST_CASE("indexer: a second writer gets kIndexLocked") {
+TEST_CASE("indexer: a second writer waits for the lock, then gets kIndexLocked") {
   test::TempDir tmp;
   std::string index = tmp / "index";
-  Indexer first = Indexer::open(index);
-  try {
-    Indexer::open(index);
-    FAIL("no error");
-  } catch (const Error& e) {
-    CHECK(e.code() == ErrorCode::kIndexLocked);
+  IndexOptions no_wait;
+  no_wait.lock_timeout = std::chrono::milliseconds(0);
+  {
+    Indexer first = Indexer::open(index);
+    try {
+      Indexer::open(index, no_wait);
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::kIndexLocked);
+    }
   }
+  // The first writer lets go while the second waits: the second opens.
+  std::optional<Indexer> first = Indexer::open(index);
+  std::thread release([&] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    first.reset();
+  });
+  IndexOptions patient;
+  patient.lock_timeout = std::chrono::seconds(30);
+  CHECK_NOTHROW(Indexer::open(index, patient));
+  release.join();
 }
 
 TEST_CASE("indexer: a folder that is not an index is refused") {

@@ -4,6 +4,7 @@
 #ifndef BRIEF_INCLUDE_BRIEF_INDEXER_H_
 #define BRIEF_INCLUDE_BRIEF_INDEXER_H_
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -34,6 +35,9 @@ struct IndexOptions {
   SplitOptions split;
   // Throw the existing index away and build it anew. Default false.
   bool rebuild = false;
+  // How long to wait for another writer (a running brief-index) to let go
+  // of the index before giving up with kIndexLocked. Default 5 s.
+  std::chrono::milliseconds lock_timeout{5000};
   // Alias files ({"aliases": {...}}, see AliasTable) to store in the
   // index, replacing those stored before; searches group speakers by them.
   // Empty keeps what the index has. Default none.

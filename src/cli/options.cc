@@ -63,6 +63,7 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   desc.add_options()
       ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
       ("rebuild", "discard the existing index and build it anew")
+      ("lock-timeout", po::value<double>()->default_value(5), "seconds to wait for another brief-index to finish with the index before giving up (exit 75)")
       ("aliases", po::value<std::vector<std::string>>(), "alias file of speaker names to store in the index (repeatable; default: aliases.json at the top of each PATH that is a folder)")
       ("synonyms", po::value<std::vector<std::string>>(), "synonyms file to store in the index, one group a line: New START = START (repeatable; default: synonyms.txt at the top of each PATH that is a folder)")
       ("threads", po::value<int>()->default_value(0), "parsing threads; 0 = one per core")
@@ -100,6 +101,10 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();
   if (cmd.index_path.empty()) throw UsageError("--index needs a folder");
   cmd.options.rebuild = vm.count("rebuild") > 0;
+  double lock_timeout = vm["lock-timeout"].as<double>();
+  if (!(lock_timeout >= 0 && lock_timeout <= 86400))
+    throw UsageError("--lock-timeout must be between 0 and 86400 seconds");
+  cmd.options.lock_timeout = std::chrono::milliseconds(static_cast<long>(lock_timeout * 1000));
   if (vm.count("aliases")) {
     cmd.options.alias_files = vm["aliases"].as<std::vector<std::string>>();
   } else {
