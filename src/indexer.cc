@@ -140,6 +140,15 @@ std::string read_whole_file(const std::string& path, std::int64_t size) {
   return content;
 }
 
+// An alias or synonyms file's text; kNotFound naming it when unreadable.
+std::string read_settings_file(const std::string& path, const char* what) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorCode::kNotFound, path + ": cannot read " + what);
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  return buf.str();
+}
+
 nlohmann::json speakers_json(const std::vector<Attribution>& speakers) {
   nlohmann::json list = nlohmann::json::array();
   for (const auto& a : speakers) {
@@ -475,12 +484,9 @@ struct Indexer::Impl {
       }
     } else {
       for (const auto& file : options.alias_files) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw Error(ErrorCode::kNotFound, file + ": cannot read alias file");
-        std::ostringstream buf;
-        buf << in.rdbuf();
+        std::string text = read_settings_file(file, "alias file");
         try {
-          aliases.merge(AliasTable::parse(buf.str()));
+          aliases.merge(AliasTable::parse(text));
         } catch (const Error& e) {
           throw Error(e.code(), file + ": " + e.what());
         }
@@ -498,12 +504,9 @@ struct Indexer::Impl {
     if (!options.synonym_files.empty()) {
       std::vector<std::vector<std::string>> groups;
       for (const auto& file : options.synonym_files) {
-        std::ifstream in(file, std::ios::binary);
-        if (!in) throw Error(ErrorCode::kNotFound, file + ": cannot read synonyms file");
-        std::ostringstream buf;
-        buf << in.rdbuf();
+        std::string text = read_settings_file(file, "synonyms file");
         try {
-          for (auto& g : vocabulary::parse_synonyms(buf.str())) groups.push_back(std::move(g));
+          for (auto& g : vocabulary::parse_synonyms(text)) groups.push_back(std::move(g));
         } catch (const Error& e) {
           throw Error(e.code(), file + ": " + e.what());
         }

@@ -33,6 +33,7 @@
 
 #include "brief/brief.h"
 #include "gold_match.h"
+#include "schema.h"
 
 namespace {
 
@@ -219,19 +220,6 @@ Xapian::QueryParser plain_parser(const Xapian::Database& db) {
   return qp;
 }
 
-// The indexer's file key (src/schema.h): FNV-1a 64 of the path, in hex.
-std::string brief_file_key(std::string_view path) {
-  std::uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : path) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  static const char* kHex = "0123456789abcdef";
-  std::string out(16, '0');
-  for (int i = 15; i >= 0; --i, h >>= 4) out[i] = kHex[h & 15];
-  return out;
-}
-
 // Baseline (a): one Xapian document per article.
 void build_article_index(const std::string& dir, const std::string& corpus) {
   std::cerr << "eval-ranking: building the article baseline index in " << dir << "\n";
@@ -286,9 +274,10 @@ std::vector<Result> run_article_bm25_shown(const Xapian::Database& articles,
   Xapian::QueryParser qp = plain_parser(passages);
   Xapian::Query query = qp.parse_query(plain_query(q.query));
   for (auto& r : out) {
-    std::string key = brief_file_key((corpus / r.file).string());
+    std::string key = brief::schema::file_key((corpus / r.file).string());
     Xapian::Enquire enquire(passages);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query("XF" + key)));
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query,
+                                    Xapian::Query(std::string(brief::schema::kFile) + key)));
     Xapian::MSet best = enquire.get_mset(0, 1);
     if (best.empty()) continue;
     json data = json::parse(best.begin().get_document().get_data(), nullptr, false);
@@ -302,7 +291,7 @@ std::vector<Result> run_passage_bm25(const Xapian::Database& db, const Query& q,
   Xapian::QueryParser qp = plain_parser(db);
   Xapian::Enquire enquire(db);
   enquire.set_query(date_filter(qp.parse_query(plain_query(q.query)), q));
-  enquire.set_collapse_key(3);  // The article key: the best passage of each.
+  enquire.set_collapse_key(brief::schema::kArticle);  // The best passage of each.
   std::vector<Result> out;
   for (auto it = enquire.get_mset(0, 100).begin(); it != Xapian::MSetIterator(); ++it) {
     json data = json::parse(it.get_document().get_data(), nullptr, false);

@@ -105,28 +105,22 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   if (!(lock_timeout >= 0 && lock_timeout <= 86400))
     throw UsageError("--lock-timeout must be between 0 and 86400 seconds");
   cmd.options.lock_timeout = std::chrono::milliseconds(static_cast<long>(lock_timeout * 1000));
-  if (vm.count("aliases")) {
-    cmd.options.alias_files = vm["aliases"].as<std::vector<std::string>>();
-  } else {
+  // Settings files: the ones named, else the ones at the top of each
+  // folder indexed.
+  auto settings_files = [&](const char* option, const char* name) {
+    if (vm.count(option)) return vm[option].as<std::vector<std::string>>();
+    std::vector<std::string> found;
     for (const auto& input : cmd.inputs) {
       std::error_code ec;
-      std::filesystem::path candidate = std::filesystem::path(input) / "aliases.json";
+      std::filesystem::path candidate = std::filesystem::path(input) / name;
       if (std::filesystem::is_directory(input, ec) &&
           std::filesystem::is_regular_file(candidate, ec))
-        cmd.options.alias_files.push_back(candidate.string());
+        found.push_back(candidate.string());
     }
-  }
-  if (vm.count("synonyms")) {
-    cmd.options.synonym_files = vm["synonyms"].as<std::vector<std::string>>();
-  } else {
-    for (const auto& input : cmd.inputs) {
-      std::error_code ec;
-      std::filesystem::path candidate = std::filesystem::path(input) / "synonyms.txt";
-      if (std::filesystem::is_directory(input, ec) &&
-          std::filesystem::is_regular_file(candidate, ec))
-        cmd.options.synonym_files.push_back(candidate.string());
-    }
-  }
+    return found;
+  };
+  cmd.options.alias_files = settings_files("aliases", "aliases.json");
+  cmd.options.synonym_files = settings_files("synonyms", "synonyms.txt");
   cmd.options.threads = vm["threads"].as<int>();
   cmd.options.batch_files = vm["batch"].as<int>();
   if (cmd.options.threads < 0 || cmd.options.threads > 256)
