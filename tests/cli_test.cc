@@ -962,6 +962,47 @@ TEST_CASE("cli: no hits exits 1 with nothing on stderr") {
   CHECK(sb.search({"Blinken", "--until", "2022"}).status == 1);
 }
 
+TEST_CASE("cli: brief-index --stats and --check") {
+  Sandbox sb;
+  sb.add_seeds();
+  REQUIRE(sb.index_run().status == 0);
+  ProgramResult stats = sb.index_run({"--stats", "--json"});
+  CHECK(stats.status == 0);
+  json s = json::parse(stats.out);
+  CHECK(s["type"] == "index-stats");
+  CHECK(s["files"] == 2);
+  CHECK(s["passages"] == 20);
+  CHECK(s["undated_files"] == 1);
+  CHECK(s["oldest"] == "2023-03-03");
+  ProgramResult text = sb.index_run({"--stats"});
+  CHECK(text.status == 0);
+  CHECK(text.out.find("passages:   20") != std::string::npos);
+
+  ProgramResult ok = sb.index_run({"--check"});
+  CHECK(ok.status == 0);
+  CHECK(ok.out.find("sound") != std::string::npos);
+  // Passages gone behind the manifest's back: exit 2, a hint, and the
+  // problem named.
+  {
+    Xapian::WritableDatabase db(sb.index, Xapian::DB_OPEN);
+    db.delete_document(std::string(brief::schema::kFile) +
+                       brief::schema::file_key(sb.corpus + "/" + kSeed1));
+    db.commit();
+  }
+  ProgramResult bad = sb.index_run({"--check", "--json"});
+  CHECK(bad.status == 2);
+  json c = json::parse(bad.out);
+  CHECK(c["ok"] == false);
+  REQUIRE(c["problems"].size() == 1);
+  CHECK(c["problems"][0].get<std::string>().find(kSeed1) != std::string::npos);
+  CHECK(bad.err.find("--rebuild") != std::string::npos);
+  // Indexing again mends it.
+  REQUIRE(sb.index_run({"--rebuild", sb.corpus}).status == 0);
+  CHECK(sb.index_run({"--check"}).status == 0);
+  // A PATH with --check is a usage error.
+  CHECK(sb.index_run({"--check", sb.corpus}).status == 2);
+}
+
 TEST_CASE("cli: a locked index makes brief-index exit 75") {
   Sandbox sb;
   sb.add_seeds();

@@ -7,6 +7,7 @@
 #include "brief/article.h"
 #include "brief/date.h"
 #include "brief/error.h"
+#include "brief/health.h"
 #include "brief/indexer.h"
 #include "brief/passage.h"
 #include "brief/searcher.h"

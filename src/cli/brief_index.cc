@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "brief/brief.h"
 #include "exit_codes.h"
@@ -30,6 +31,66 @@ void show_progress(const brief::IndexProgress& p) {
   std::fflush(stderr);
 }
 
+std::string date_or_none(const std::optional<brief::Date>& d) {
+  return d ? d->iso() : std::string("none");
+}
+
+// --stats.
+int print_statistics(const brief::cli::IndexCommand& cmd) {
+  brief::IndexStatistics s = brief::index_statistics(cmd.index_path);
+  if (cmd.json) {
+    nlohmann::ordered_json j = {{"type", "index-stats"},
+                                {"schema", brief::cli::kJsonSchemaVersion},
+                                {"index", cmd.index_path},
+                                {"files", s.files},
+                                {"articles", s.articles},
+                                {"passages", s.passages},
+                                {"undated_files", s.undated_files},
+                                {"speaker_spellings", s.speakers},
+                                {"synonym_keys", s.synonyms},
+                                {"oldest", s.oldest ? nlohmann::ordered_json(s.oldest->iso()) : nullptr},
+                                {"newest", s.newest ? nlohmann::ordered_json(s.newest->iso()) : nullptr},
+                                {"disk_bytes", s.disk_bytes}};
+    std::cout << j.dump() << "\n";
+    return brief::cli::kExitOk;
+  }
+  std::cout << "index:      " << cmd.index_path << "\n"
+            << "files:      " << s.files << " (" << s.undated_files << " with an undated article)\n"
+            << "articles:   " << s.articles << "\n"
+            << "passages:   " << s.passages << "\n"
+            << "dates:      " << date_or_none(s.oldest) << " to " << date_or_none(s.newest) << "\n"
+            << "speakers:   " << s.speakers << " spellings\n"
+            << "synonyms:   " << s.synonyms << " keys\n"
+            << "disk:       " << (s.disk_bytes + (1 << 19)) / (1 << 20) << " MiB\n";
+  return brief::cli::kExitOk;
+}
+
+// --check: exit 0 when sound, 2 when not.
+int print_check(const brief::cli::IndexCommand& cmd) {
+  brief::IndexCheck c = brief::check_index(cmd.index_path);
+  if (cmd.json) {
+    nlohmann::ordered_json j = {{"type", "index-check"},
+                                {"schema", brief::cli::kJsonSchemaVersion},
+                                {"index", cmd.index_path},
+                                {"ok", c.ok()},
+                                {"files", c.files},
+                                {"passages", c.passages},
+                                {"problems", c.problems}};
+    std::cout << j.dump() << "\n";
+  } else if (c.ok()) {
+    if (!cmd.quiet)
+      std::cout << "index " << cmd.index_path << ": sound (" << c.files << " files, "
+                << c.passages << " passages checked)\n";
+  } else {
+    for (const auto& p : c.problems) std::cout << "problem: " << p << "\n";
+  }
+  if (c.ok()) return brief::cli::kExitOk;
+  std::cerr << "brief-index: error: index " << cmd.index_path << ": " << c.problems.size()
+            << " problem(s) found; rebuild it with brief-index --rebuild --index "
+            << cmd.index_path << " PATH...\n";
+  return brief::cli::kExitError;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) try {
@@ -42,6 +103,8 @@ int main(int argc, char** argv) try {
     std::cout << "brief-index " << brief::version() << "\n";
     return brief::cli::kExitOk;
   }
+  if (cmd.stats) return print_statistics(cmd);
+  if (cmd.check) return print_check(cmd);
   bool progress = cmd.progress.value_or(isatty(STDERR_FILENO) == 1);
   if (progress) cmd.options.progress = show_progress;
   brief::Indexer indexer = brief::Indexer::open(cmd.index_path, cmd.options);

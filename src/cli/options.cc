@@ -63,6 +63,8 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   desc.add_options()
       ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
       ("rebuild", "discard the existing index and build it anew")
+      ("check", "verify the index (Xapian's check of every table, and that every file's passages are there, no more, no fewer) and index nothing; exit 2 if it is damaged")
+      ("stats", "print the index's files, articles, passages, date span, undated files, speakers and size on disk, and index nothing")
       ("lock-timeout", po::value<double>()->default_value(5), "seconds to wait for another brief-index to finish with the index before giving up (exit 75)")
       ("aliases", po::value<std::vector<std::string>>(), "alias file of speaker names to store in the index (repeatable; default: aliases.json at the top of each PATH that is a folder)")
       ("synonyms", po::value<std::vector<std::string>>(), "synonyms file to store in the index, one group a line: New START = START (repeatable; default: synonyms.txt at the top of each PATH that is a folder)")
@@ -96,10 +98,20 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   cmd.version = vm.count("version") > 0;
   if (cmd.help || cmd.version) return cmd;
   if (vm.count("input")) cmd.inputs = vm["input"].as<std::vector<std::string>>();
-  if (cmd.inputs.empty())
-    throw UsageError("no PATH to index given (try: brief-index corpus/)");
+  cmd.check = vm.count("check") > 0;
+  cmd.stats = vm.count("stats") > 0;
   cmd.index_path = vm.count("index") ? vm["index"].as<std::string>() : default_index_path();
   if (cmd.index_path.empty()) throw UsageError("--index needs a folder");
+  if (cmd.check || cmd.stats) {
+    if (!cmd.inputs.empty())
+      throw UsageError("--check and --stats read the index only; give no PATH");
+    if (cmd.check && cmd.stats) throw UsageError("give --check or --stats, not both");
+    cmd.json = vm.count("json") > 0;
+    cmd.quiet = vm.count("quiet") > 0;
+    return cmd;
+  }
+  if (cmd.inputs.empty())
+    throw UsageError("no PATH to index given (try: brief-index corpus/)");
   cmd.options.rebuild = vm.count("rebuild") > 0;
   double lock_timeout = vm["lock-timeout"].as<double>();
   if (!(lock_timeout >= 0 && lock_timeout <= 86400))

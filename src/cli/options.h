@@ -33,6 +33,8 @@ struct IndexCommand {
   bool json = false;
   bool quiet = false;
   std::optional<bool> progress;  // Unset: on when stderr is a terminal.
+  bool check = false;  // --check: verify the index, index nothing.
+  bool stats = false;  // --stats: print the index's counts, index nothing.
 };
 
 struct SearchCommand {

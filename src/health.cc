@@ -1,0 +1,133 @@
+// Copyright (c) 2026 The brief-search Authors. MIT licence.
+
+#include "brief/health.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+#include <map>
+#include <sstream>
+
+#include "brief/error.h"
+#include "manifest.h"
+#include "schema.h"
+#include "xapian_error.h"
+
+namespace brief {
+
+namespace {
+
+std::optional<Date> date_from_value(const std::string& ymd) {
+  if (ymd.size() != 8) return std::nullopt;
+  return parse_date(ymd);
+}
+
+// Opens the index read-only, refusing a folder with no index and an index
+// of another format, as searches do.
+Xapian::Database open_index(const std::string& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(path, ec))
+    throw Error(ErrorCode::kNotFound,
+                "index " + path + ": no index there; build one with brief-index PATH...");
+  try {
+    Xapian::Database db(path);
+    std::string format = db.get_metadata(std::string(schema::kFormatKey));
+    if (format != schema::kFormatVersion)
+      throw Error(ErrorCode::kIndexVersion,
+                  "index " + path + ": format '" + format + "' is not '" +
+                      std::string(schema::kFormatVersion) +
+                      "'; rebuild it with brief-index --rebuild PATH...");
+    return db;
+  } catch (const Xapian::Error& e) {
+    throw_from_xapian(e, path);
+  }
+}
+
+}  // namespace
+
+IndexStatistics index_statistics(const std::string& path) {
+  Xapian::Database db = open_index(path);
+  IndexStatistics s;
+  try {
+    s.passages = db.get_doccount();
+    std::string prefix(schema::kFileMetaPrefix);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+      auto entry = decode_manifest_entry(db.get_metadata(*it));
+      if (!entry) continue;
+      ++s.files;
+      s.articles += entry->articles;
+      if (entry->undated) ++s.undated_files;
+    }
+    std::string names(schema::kSpeakerName);
+    for (auto it = db.allterms_begin(names); it != db.allterms_end(names); ++it) ++s.speakers;
+    for (auto it = db.synonym_keys_begin(); it != db.synonym_keys_end(); ++it) ++s.synonyms;
+    s.oldest = date_from_value(db.get_value_lower_bound(schema::kDate));
+    s.newest = date_from_value(db.get_value_upper_bound(schema::kDate));
+  } catch (const Xapian::Error& e) {
+    throw_from_xapian(e, path);
+  }
+  std::error_code ec;
+  for (const auto& f : std::filesystem::directory_iterator(path, ec))
+    if (f.is_regular_file(ec)) s.disk_bytes += static_cast<std::int64_t>(f.file_size(ec));
+  return s;
+}
+
+IndexCheck check_index(const std::string& path) {
+  Xapian::Database db = open_index(path);
+  IndexCheck check;
+  // Xapian's own check of every table.
+  try {
+    std::ostringstream out;
+    std::size_t errors = Xapian::Database::check(path, 0, &out);
+    if (errors > 0)
+      check.problems.push_back("Xapian found " + std::to_string(errors) +
+                               " errors in the tables: " + out.str().substr(0, 500));
+  } catch (const Xapian::Error& e) {
+    check.problems.push_back("Xapian cannot check the tables: " + e.get_description());
+    return check;
+  }
+  try {
+    check.passages = db.get_doccount();
+    // The passages of each file, by its XF term.
+    std::map<std::string, Xapian::doccount> passages_of;
+    std::string file_prefix(schema::kFile);
+    Xapian::doccount in_files = 0;
+    for (auto it = db.allterms_begin(file_prefix); it != db.allterms_end(file_prefix); ++it) {
+      passages_of[(*it).substr(file_prefix.size())] = it.get_termfreq();
+      in_files += it.get_termfreq();
+    }
+    if (in_files != check.passages)
+      check.problems.push_back(std::to_string(check.passages) + " passages but " +
+                               std::to_string(in_files) +
+                               " file memberships: a passage without a file, or in two");
+    // Each manifest entry against its passages.
+    std::string prefix(schema::kFileMetaPrefix);
+    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+      std::string value = db.get_metadata(*it);
+      if (value.empty()) continue;  // A removed file.
+      std::string key = (*it).substr(prefix.size());
+      auto entry = decode_manifest_entry(value);
+      if (!entry) {
+        check.problems.push_back("file entry " + key + " cannot be read");
+        continue;
+      }
+      ++check.files;
+      if (key != schema::file_key(entry->path))
+        check.problems.push_back(entry->path + ": listed under the key of another path");
+      auto found = passages_of.find(key);
+      std::int64_t have = found == passages_of.end() ? 0 : found->second;
+      if (have != entry->passages)
+        check.problems.push_back(entry->path + ": " + std::to_string(have) + " passages, " +
+                                 std::to_string(entry->passages) + " expected");
+      if (found != passages_of.end()) passages_of.erase(found);
+    }
+    for (const auto& [key, n] : passages_of)
+      check.problems.push_back(std::to_string(n) + " passages of file key " + key +
+                               " that no file entry lists (orphans)");
+  } catch (const Xapian::Error& e) {
+    check.problems.push_back("reading the index failed: " + e.get_description());
+  }
+  return check;
+}
+
+}  // namespace brief
