@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -707,6 +708,50 @@ TEST_CASE("cli: an unreadable file is listed as a failure") {
 }
 
 // --- Broken inputs ------------------------------------------------------------
+
+TEST_CASE("cli: hostile inputs: each gets a reason or a warning, the rest is indexed") {
+  Sandbox sb;
+  sb.add(std::string("news/") + kSeed0);
+  for (const char* name : {"overlong-utf8.txt", "nul-bytes.txt", "boilerplate-only.txt",
+                           "deep.json", "impossible-date.md", "year-99999.md"})
+    sb.add(std::string("broken/") + name);
+  // Made here rather than stored: a 10 MB line with no newline, a 200 MB
+  // file, and a folder link that loops back to the corpus.
+  std::string word_line(10 << 20, ' ');
+  for (std::size_t i = 0; i + 5 < word_line.size(); i += 6) word_line.replace(i, 5, "words");
+  brief::test::write_file(sb.corpus + "/long-line.txt", "Long line\n\n" + word_line);
+  {
+    std::ofstream huge(sb.corpus + "/huge.txt", std::ios::binary);
+    std::string block(1 << 20, 'x');
+    for (int i = 0; i < 200; ++i) huge << block;
+  }
+  fs::create_directory_symlink(sb.corpus, sb.corpus + "/loop");
+
+  json s = sb.index_json();
+  std::map<std::string, std::string> reasons;
+  for (const auto& f : s["failures"]) reasons[basename_of(f["path"])] = f["reason"];
+  auto reason = [&](const std::string& name) { return reasons.count(name) ? reasons[name] : ""; };
+  CHECK_MESSAGE(reason("overlong-utf8.txt").find("UTF-8") != std::string::npos, reason("overlong-utf8.txt"));
+  CHECK_MESSAGE(reason("nul-bytes.txt").find("NUL") != std::string::npos, reason("nul-bytes.txt"));
+  CHECK_MESSAGE(reason("boilerplate-only.txt").find("boilerplate") != std::string::npos,
+                reason("boilerplate-only.txt"));
+  CHECK_MESSAGE(reason("deep.json").find("not an object") != std::string::npos, reason("deep.json"));
+  CHECK_MESSAGE(reason("huge.txt").find("too large") != std::string::npos, reason("huge.txt"));
+  CHECK(s["failed"] == 5);
+  for (const auto& [name, why] : reasons) CHECK(why.find('\n') == std::string::npos);
+  // Impossible dates are warnings: the article is indexed, undated.
+  std::map<std::string, std::string> warnings;
+  for (const auto& w : s["warnings"]) warnings[basename_of(w["path"])] = w["warning"];
+  CHECK(warnings["impossible-date.md"].find("2023-02-30") != std::string::npos);
+  CHECK(warnings["year-99999.md"].find("99999") != std::string::npos);
+  // The seed, the dated-nowhere briefings and the long line are in; the
+  // loop was not followed (no file is indexed twice).
+  CHECK(s["added"] == 4);
+  CHECK(sb.search({"Whelan"}).status == 0);
+  CHECK(sb.search({"thirtieth February"}).status == 0);
+  ProgramResult check = sb.index_run({"--check"});
+  CHECK(check.status == 0);
+}
 
 TEST_CASE("cli: broken files are listed as failures and the rest is indexed") {
   Sandbox sb;
