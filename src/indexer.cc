@@ -459,7 +459,8 @@ struct Indexer::Impl {
       work.emplace_back(f, it == manifest.end() ? nullptr : &it->second);
     }
     std::vector<std::string> removals;
-    for (const auto& [path, entry] : manifest) {
+    for (const auto& item : manifest) {
+      const std::string& path = item.first;  // Captured below: no binding.
       if (seen.count(path)) continue;
       bool under_root = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
         return path == r || (path.size() > r.size() && path.starts_with(r) &&

@@ -1238,7 +1238,10 @@ AliasTable AliasTable::parse(std::string_view json_text) {
   if (!offices->is_object())
     throw Error(ErrorCode::kInvalidArgument,
                 "alias file: \"offices\" must be an object of \"office\": [terms]");
-  for (const auto& [office, terms] : offices->items()) {
+  for (const auto& item : offices->items()) {
+    // Named copies: lambdas cannot capture structured bindings in clang 14.
+    const std::string office = item.key();
+    const nlohmann::json& terms = item.value();
     if (!terms.is_array())
       throw Error(ErrorCode::kInvalidArgument,
                   "alias file: office \"" + office + "\" needs a list of terms");
