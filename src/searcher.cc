@@ -6,11 +6,13 @@
 #include <xapian.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "brief/error.h"
 #include "brief/speaker.h"
@@ -392,6 +394,10 @@ Xapian::SimpleStopper english_stopper() {
       "something", "whether"};
   return Xapian::SimpleStopper(std::begin(kWords), std::end(kWords));
 }
+
+// How many times a read retries after the index changed under it (the
+// waits double from 50 ms: 1.55 s in all at most).
+constexpr int kReadAttempts = 5;
 
 struct Searcher::Impl {
   std::string path;
@@ -829,10 +835,22 @@ struct Searcher::Impl {
       try {
         return read();
       } catch (const Xapian::DatabaseModifiedError&) {
-        if (attempt > 0)
+        if (attempt >= kReadAttempts)
           throw Error(ErrorCode::kIoError, "index " + path + " kept changing; try again");
         db.reopen();
         setup();
+      } catch (const Xapian::DatabaseError& e) {
+        // `brief-index --rebuild` rewrites the tables in place, so a
+        // reader may find a block gone ("EOF reading block"): open the
+        // index afresh and read again; a damaged index still fails.
+        if (attempt >= kReadAttempts) throw_from_xapian(e, path);
+        std::this_thread::sleep_for(std::chrono::milliseconds(50 << attempt));
+        try {
+          db = Xapian::Database(path);
+          setup();
+        } catch (const Xapian::Error&) {
+          // Still being rewritten: the next attempt reads again.
+        }
       } catch (const Xapian::Error& e) {
         throw_from_xapian(e, path);
       }
@@ -868,20 +886,32 @@ Searcher Searcher::open(const std::string& path) {
                 path + " is not a brief-search index; check --index or BRIEF_INDEX");
   auto impl = std::make_unique<Impl>();
   impl->path = path;
-  try {
-    impl->db = Xapian::Database(path);
-    std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
-    if (format.empty())
-      throw Error(ErrorCode::kNotFound,
-                  path + " is a Xapian database but not a brief-search index");
-    if (format != schema::kFormatVersion)
-      throw Error(ErrorCode::kIndexVersion,
-                  "index " + path + ": format '" + format + "' is not '" +
-                      std::string(schema::kFormatVersion) +
-                      "'; rebuild it with brief-index --rebuild PATH...");
-    impl->setup();
-  } catch (const Xapian::Error& e) {
-    throw_from_xapian(e, path);
+  // While `brief-index --rebuild` rewrites the tables, opening may read a
+  // half-written block: try again a few times, as searches do.
+  for (int attempt = 0;; ++attempt) {
+    try {
+      impl->db = Xapian::Database(path);
+      std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
+      if (format.empty())
+        throw Error(ErrorCode::kNotFound,
+                    path + " is a Xapian database but not a brief-search index");
+      if (format != schema::kFormatVersion)
+        throw Error(ErrorCode::kIndexVersion,
+                    "index " + path + ": format '" + format + "' is not '" +
+                        std::string(schema::kFormatVersion) +
+                        "'; rebuild it with brief-index --rebuild PATH...");
+      impl->setup();
+      break;
+    } catch (const Xapian::DatabaseVersionError& e) {
+      throw_from_xapian(e, path);
+    } catch (const Xapian::DatabaseNotFoundError& e) {
+      throw_from_xapian(e, path);
+    } catch (const Xapian::DatabaseError& e) {
+      if (attempt >= kReadAttempts) throw_from_xapian(e, path);
+      std::this_thread::sleep_for(std::chrono::milliseconds(50 << attempt));
+    } catch (const Xapian::Error& e) {
+      throw_from_xapian(e, path);
+    }
   }
   return Searcher(std::move(impl));
 }
