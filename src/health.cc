@@ -31,12 +31,7 @@ Xapian::Database open_index(const std::string& path) {
                 "index " + path + ": no index there; build one with brief-index PATH...");
   try {
     Xapian::Database db(path);
-    std::string format = db.get_metadata(std::string(schema::kFormatKey));
-    if (format != schema::kFormatVersion)
-      throw Error(ErrorCode::kIndexVersion,
-                  "index " + path + ": format '" + format + "' is not '" +
-                      std::string(schema::kFormatVersion) +
-                      "'; rebuild it with brief-index --rebuild PATH...");
+    schema::require_index_format(db, path);
     return db;
   } catch (const Xapian::Error& e) {
     throw_from_xapian(e, path);

@@ -11,6 +11,8 @@
 #include <string>
 #include <string_view>
 
+#include "brief/error.h"
+
 namespace brief::schema {
 
 // Bumped when the layout changes incompatibly.
@@ -53,6 +55,19 @@ inline constexpr char kSpeakerSeparator = '\x1f';
 // Metadata: "file:<file key>" holds the manifest entry of one file as
 // JSON ({"path","size","mtime","hash",...}).
 inline constexpr std::string_view kFileMetaPrefix = "file:";
+
+// Throws brief::Error unless `db` is a brief-search index of this format:
+// kNotFound for a Xapian database without our format key, kIndexVersion
+// for another format (with the --rebuild hint).
+inline void require_index_format(const Xapian::Database& db, const std::string& path) {
+  std::string format = db.get_metadata(std::string(kFormatKey));
+  if (format.empty())
+    throw Error(ErrorCode::kNotFound, path + " is a Xapian database but not a brief-search index");
+  if (format != kFormatVersion)
+    throw Error(ErrorCode::kIndexVersion,
+                "index " + path + ": format '" + format + "' is not '" +
+                    std::string(kFormatVersion) + "'; rebuild it with brief-index --rebuild PATH...");
+}
 
 // A stable 16-hex-digit key for a file path (FNV-1a 64).
 inline std::string file_key(std::string_view path) {

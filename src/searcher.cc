@@ -891,15 +891,7 @@ Searcher Searcher::open(const std::string& path) {
   for (int attempt = 0;; ++attempt) {
     try {
       impl->db = Xapian::Database(path);
-      std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
-      if (format.empty())
-        throw Error(ErrorCode::kNotFound,
-                    path + " is a Xapian database but not a brief-search index");
-      if (format != schema::kFormatVersion)
-        throw Error(ErrorCode::kIndexVersion,
-                    "index " + path + ": format '" + format + "' is not '" +
-                        std::string(schema::kFormatVersion) +
-                        "'; rebuild it with brief-index --rebuild PATH...");
+      schema::require_index_format(impl->db, path);
       impl->setup();
       break;
     } catch (const Xapian::DatabaseVersionError& e) {
