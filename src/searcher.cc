@@ -474,14 +474,16 @@ struct Searcher::Impl {
                            : request.query;
     bool sentence = has_text && is_natural_language(request.query);
     Xapian::Query query;
+    Xapian::Query typed;  // The words as typed, without synonyms.
     if (sentence) {
       // Any of the words, ranked by BM25, which already favours passages
       // with more of them; the passages with every word rank higher still.
-      query = parse(text, Xapian::Query::OP_OR, /*operators=*/false);
+      typed = query = parse(text, Xapian::Query::OP_OR, /*operators=*/false);
       Xapian::Query all = parse(text, Xapian::Query::OP_AND, /*operators=*/false);
       if (!query.empty()) query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, all);
     } else {
       query = has_text ? parse(text, Xapian::Query::OP_AND) : Xapian::Query::MatchAll;
+      typed = query;
       if (relaxed && !query.empty())
         query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, parse(text, Xapian::Query::OP_OR),
                               Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, query,
@@ -496,7 +498,7 @@ struct Searcher::Impl {
       Xapian::Query::op op = sentence ? Xapian::Query::OP_OR : Xapian::Query::OP_AND;
       std::vector<Xapian::Query> alternatives;
       Xapian::Query with_synonyms = parse(text, op, !sentence, /*synonyms=*/true);
-      if (with_synonyms.get_description() != parse(text, op, !sentence).get_description())
+      if (with_synonyms.get_description() != typed.get_description())
         alternatives.push_back(with_synonyms);
       std::string expanded = sentence ? std::string() : expand_acronyms(text);
       if (!expanded.empty()) alternatives.push_back(parse(expanded, op));
