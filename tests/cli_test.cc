@@ -847,8 +847,10 @@ TEST_CASE("cli: errors exit 2 with one line on stderr") {
   REQUIRE(sb.index_run().status == 0);
 
   SUBCASE("a bad query") {
+    // "(-date:x" crashed Xapian's parser when the prefix threw (found by
+    // tools/fuzz); it is a plain error now.
     for (const std::string query : {"date:notadate", "date:2023-02-30..", "date:2023..2022",
-                              "Blinken AND"}) {
+                              "Blinken AND", "(-date:x", "( -speaker:\"\")"}) {
       CAPTURE(query);
       check_error(sb.search({query}), "brief-search");
       check_error(sb.search({query, "--json"}), "brief-search");
