@@ -33,11 +33,16 @@
 #include <sstream>
 #include <thread>
 
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
 #include "brief/article.h"
 #include "brief/error.h"
 #include "brief/speaker.h"
 #include "manifest.h"
 #include "schema.h"
+#include "shards.h"
 #include "text.h"
 #include "vocabulary.h"
 #include "xapian_error.h"
@@ -123,6 +128,7 @@ struct FileResult {
   std::vector<std::string> warnings;
   std::vector<vocabulary::Definition> definitions;  // "... Treaty (START)"
   std::map<std::string, unsigned> spelling;         // word -> uses
+  std::optional<Date> date;  // Of the first dated article: picks the shard.
 };
 
 std::string read_whole_file(const std::string& path, std::int64_t size) {
@@ -305,15 +311,104 @@ class ResultQueue {
 struct Indexer::Impl {
   std::string path;
   IndexOptions options;
-  Xapian::WritableDatabase db;
+  ShardBy by = ShardBy::kNone;
+  // The databases written, by shard name; one named "" when unsharded.
+  std::map<std::string, Xapian::WritableDatabase> dbs;
+  // Inside a batch, the shards whose transaction has begun.
+  bool batch_open = false;
+  std::set<std::string> in_transaction;
+  // Sharded: index-wide metadata every shard carries, so that whichever
+  // shard a stub lists first answers get_metadata(); stamped on new shards.
+  std::map<std::string, std::string> settings;
+  std::vector<std::vector<std::string>> file_synonyms;
+  int lock_fd = -1;  // Sharded: flock()ed INDEX/brief-index.lock.
 
-  std::map<std::string, ManifestEntry> load_manifest() {
-    std::map<std::string, ManifestEntry> manifest;
+  ~Impl() {
+    if (lock_fd >= 0) ::close(lock_fd);
+  }
+
+  bool sharded() const { return by != ShardBy::kNone; }
+
+  // The database of shard `name`, created when new; inside a batch, with
+  // its transaction begun.
+  Xapian::WritableDatabase& shard(const std::string& name) {
+    auto it = dbs.find(name);
+    if (it == dbs.end()) it = create_shard(name);
+    if (batch_open && in_transaction.insert(name).second) it->second.begin_transaction();
+    return it->second;
+  }
+
+  // A new shard is committed with the index-wide settings and listed in
+  // the stub before any passage goes in, so readers only ever see it
+  // empty or with whole batches.
+  std::map<std::string, Xapian::WritableDatabase>::iterator create_shard(const std::string& name) {
+    fs::path dir = fs::path(path) / shards::kShardFolder / name;
+    std::error_code ec;
+    fs::create_directories(dir.parent_path(), ec);
+    Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
+    db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
+    for (const auto& [key, value] : settings) db.set_metadata(key, value);
+    for (const auto& group : file_synonyms) vocabulary::add_group(db, group);
+    db.commit();
+    auto it = dbs.emplace(name, std::move(db)).first;
+    write_stub();
+    return it;
+  }
+
+  void write_stub() {
+    std::vector<std::string> names;
+    for (const auto& item : dbs) names.push_back(item.first);
+    shards::write_stub(path, by, names);
+  }
+
+  // Sets index-wide metadata on every shard (and on shards to come).
+  void set_setting(const std::string& key, const std::string& value) {
+    if (sharded()) settings[key] = value;
+    for (auto& item : dbs) item.second.set_metadata(key, value);
+  }
+
+  std::string get_setting(const std::string& key) {
+    for (auto& item : dbs)
+      if (std::string value = item.second.get_metadata(key); !value.empty()) return value;
+    return {};
+  }
+
+  // Sharded: the settings the shards carry, for shards to come.
+  void load_settings() {
+    for (std::string_view key : {schema::kAliasesKey, schema::kSynonymsKey})
+      if (std::string value = get_setting(std::string(key)); !value.empty())
+        settings[std::string(key)] = value;
+    auto stored = settings.find(std::string(schema::kSynonymsKey));
+    if (stored == settings.end()) return;
+    nlohmann::json groups = nlohmann::json::parse(stored->second, nullptr, false);
+    if (groups.is_array())
+      for (const auto& g : groups)
+        if (g.is_array()) file_synonyms.push_back(g.get<std::vector<std::string>>());
+  }
+
+  void commit_all() {
+    for (auto& item : dbs) item.second.commit();
+  }
+
+  // What the index knows of a file: its manifest entry, and the shards
+  // holding its passages (two only after a crash while a file moved
+  // between shards; the next update re-indexes it).
+  struct Known {
+    ManifestEntry entry;
+    std::vector<std::string> shards;
+  };
+
+  std::map<std::string, Known> load_manifest() {
+    std::map<std::string, Known> manifest;
     std::string prefix(schema::kFileMetaPrefix);
-    for (auto it = db.metadata_keys_begin(prefix);
-         it != db.metadata_keys_end(prefix); ++it) {
-      if (auto e = decode_manifest_entry(db.get_metadata(*it)))
-        manifest.emplace(e->path, std::move(*e));
+    for (auto& [name, db] : dbs) {
+      for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
+        if (auto e = decode_manifest_entry(db.get_metadata(*it))) {
+          Known& known = manifest[e->path];
+          known.shards.push_back(name);
+          known.entry = std::move(*e);
+        }
+      }
     }
     return manifest;
   }
@@ -360,6 +455,11 @@ struct Indexer::Impl {
       r.entry.articles = static_cast<std::int64_t>(articles.size());
       r.entry.undated = std::any_of(articles.begin(), articles.end(),
                                     [](const Article& a) { return !a.date; });
+      for (const auto& a : articles)
+        if (a.date) {
+          r.date = a.date;
+          break;
+        }
       for (const auto& a : articles)
         for (const auto& w : a.warnings) r.warnings.push_back(w);
     } catch (const Error& e) {
@@ -448,16 +548,21 @@ struct Indexer::Impl {
     stats.files_seen = static_cast<std::int64_t>(files.size() + stats.failures.size());
 
     // 2. Compare with the manifest.
-    std::map<std::string, ManifestEntry> manifest = load_manifest();
+    std::map<std::string, Known> manifest = load_manifest();
     std::vector<std::pair<ManifestEntry, const ManifestEntry*>> work;
     for (const auto& f : files) {
       auto it = manifest.find(f.path);
-      if (it != manifest.end() && it->second.same_stat(f)) {
+      bool one_place = it != manifest.end() && it->second.shards.size() == 1;
+      if (one_place && it->second.entry.same_stat(f)) {
         ++stats.unchanged;
         continue;
       }
-      work.emplace_back(f, it == manifest.end() ? nullptr : &it->second);
+      work.emplace_back(f, one_place ? &it->second.entry : nullptr);
     }
+    auto holders = [&](const std::string& file) {
+      auto it = manifest.find(file);
+      return it == manifest.end() ? std::vector<std::string>() : it->second.shards;
+    };
     std::vector<std::string> removals;
     for (const auto& item : manifest) {
       const std::string& path = item.first;  // Captured below: no binding.
@@ -476,7 +581,7 @@ struct Indexer::Impl {
     AliasTable aliases;
     if (options.alias_files.empty()) {
       try {
-        std::string stored = db.get_metadata(std::string(schema::kAliasesKey));
+        std::string stored = get_setting(std::string(schema::kAliasesKey));
         if (!stored.empty()) aliases = AliasTable::parse(stored);
       } catch (const Xapian::Error& e) {
         throw_from_xapian(e, path);
@@ -493,8 +598,8 @@ struct Indexer::Impl {
         }
       }
       try {
-        db.set_metadata(std::string(schema::kAliasesKey), aliases.to_json());
-        db.commit();
+        set_setting(std::string(schema::kAliasesKey), aliases.to_json());
+        commit_all();
       } catch (const Xapian::Error& e) {
         throw_from_xapian(e, path);
       }
@@ -513,14 +618,17 @@ struct Indexer::Impl {
         }
       }
       try {
-        std::string stored = db.get_metadata(std::string(schema::kSynonymsKey));
-        nlohmann::json old = nlohmann::json::parse(stored.empty() ? "[]" : stored, nullptr, false);
-        if (old.is_array())
-          for (const auto& g : old)
-            if (g.is_array()) vocabulary::remove_group(db, g.get<std::vector<std::string>>());
-        for (const auto& g : groups) vocabulary::add_group(db, g);
-        db.set_metadata(std::string(schema::kSynonymsKey), nlohmann::json(groups).dump());
-        db.commit();
+        for (auto& [name, db] : dbs) {
+          std::string stored = db.get_metadata(std::string(schema::kSynonymsKey));
+          nlohmann::json old = nlohmann::json::parse(stored.empty() ? "[]" : stored, nullptr, false);
+          if (old.is_array())
+            for (const auto& g : old)
+              if (g.is_array()) vocabulary::remove_group(db, g.get<std::vector<std::string>>());
+          for (const auto& g : groups) vocabulary::add_group(db, g);
+        }
+        set_setting(std::string(schema::kSynonymsKey), nlohmann::json(groups).dump());
+        if (sharded()) file_synonyms = groups;
+        commit_all();
       } catch (const Xapian::Error& e) {
         throw_from_xapian(e, path);
       }
@@ -562,18 +670,26 @@ struct Indexer::Impl {
       options.progress(progress);
     };
     std::size_t in_batch = 0;
+    // Each shard commits its part of a batch on its own: a crash between
+    // two shards' commits can leave a file that moved shards in both (the
+    // next update re-indexes it) or in neither (the next update adds it).
     auto commit_batch = [&](bool final) {
       if (in_batch == 0 && !final) return;
-      db.commit_transaction();
+      for (const auto& name : in_transaction) dbs.at(name).commit_transaction();
+      in_transaction.clear();
       in_batch = 0;
-      if (!final) db.begin_transaction();
+      batch_open = !final;
+    };
+    auto erase_file = [&](const std::string& shard_name, const std::string& key) {
+      Xapian::WritableDatabase& db = shard(shard_name);
+      db.delete_document(std::string(schema::kFile) + key);
+      db.set_metadata(std::string(schema::kFileMetaPrefix) + key, "");
     };
     try {
-      db.begin_transaction();
+      batch_open = true;
       for (const auto& path : removals) {
         std::string key = schema::file_key(path);
-        db.delete_document(std::string(schema::kFile) + key);
-        db.set_metadata(std::string(schema::kFileMetaPrefix) + key, "");
+        for (const auto& name : holders(path)) erase_file(name, key);
         ++stats.removed;
         if (++in_batch >= static_cast<std::size_t>(std::max(options.batch_files, 1)))
           commit_batch(false);
@@ -590,13 +706,19 @@ struct Indexer::Impl {
           // passages, so the index never answers from stale text.
           stats.failures.push_back({r->entry.path, *r->failure});
           if (!r->is_new) {
-            db.delete_document(std::string(schema::kFile) + key);
-            db.set_metadata(std::string(schema::kFileMetaPrefix) + key, "");
+            for (const auto& name : holders(r->entry.path)) erase_file(name, key);
             if (++in_batch >= static_cast<std::size_t>(std::max(options.batch_files, 1)))
               commit_batch(false);
           }
           continue;
         }
+        std::vector<std::string> old_shards = holders(r->entry.path);
+        std::string target = !sharded()       ? std::string()
+                             : r->touched_only ? old_shards.front()
+                                               : shards::shard_name(by, r->date);
+        for (const auto& name : old_shards)
+          if (name != target) erase_file(name, key);
+        Xapian::WritableDatabase& db = shard(target);
         if (r->touched_only) {
           ++stats.unchanged;
         } else {
@@ -662,6 +784,79 @@ Indexer::Indexer(Indexer&&) noexcept = default;
 Indexer& Indexer::operator=(Indexer&&) noexcept = default;
 Indexer::~Indexer() = default;
 
+namespace {
+
+bool is_single_database(const fs::path& p) {
+  std::error_code ec;
+  return fs::exists(p / "iamglass", ec) || fs::exists(p / "iamchert", ec) ||
+         fs::exists(p / "flintlock", ec);
+}
+
+// Deletes an index's databases so that it can be built anew in another
+// layout; only files Xapian and brief-index write are touched.
+void remove_layout(const fs::path& p) {
+  std::error_code ec;
+  fs::remove_all(p / shards::kShardFolder, ec);
+  fs::remove(p / shards::kStubName, ec);
+  for (const auto& entry : fs::directory_iterator(p, ec)) {
+    std::string name = entry.path().filename().string();
+    if (name == "iamglass" || name == "iamchert" || name == "flintlock" ||
+        entry.path().extension() == ".glass" || entry.path().extension() == ".DB")
+      fs::remove(entry.path(), ec);
+  }
+}
+
+// One writer at a time for a sharded index (a plain index has Xapian's own
+// lock): waits up to `timeout` for brief-index.lock in the index folder.
+int lock_index_folder(const fs::path& p, std::chrono::milliseconds timeout) {
+  std::string lock_path = (p / "brief-index.lock").string();
+  int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0)
+    throw Error(ErrorCode::kIoError, "index " + p.string() + ": cannot create " + lock_path);
+  auto give_up = std::chrono::steady_clock::now() + timeout;
+  while (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    if (std::chrono::steady_clock::now() >= give_up) {
+      ::close(fd);
+      throw Error(ErrorCode::kIndexLocked,
+                  "index " + p.string() + ": locked by another brief-index; retry when it ends");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return fd;
+}
+
+// Opens (or creates) one database for writing and checks or stamps its
+// format.
+Xapian::WritableDatabase open_for_writing(const std::string& path, bool rebuild,
+                                          std::chrono::milliseconds lock_timeout) {
+  int flags = rebuild ? Xapian::DB_CREATE_OR_OVERWRITE : Xapian::DB_CREATE_OR_OPEN;
+  // Another writer holds the lock: wait for it, up to lock_timeout.
+  auto give_up = std::chrono::steady_clock::now() + lock_timeout;
+  Xapian::WritableDatabase db;
+  for (;;) {
+    try {
+      db = Xapian::WritableDatabase(path, flags);
+      break;
+    } catch (const Xapian::DatabaseLockError&) {
+      if (std::chrono::steady_clock::now() >= give_up) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+  }
+  std::string format = db.get_metadata(std::string(schema::kFormatKey));
+  if (format.empty() && db.get_doccount() == 0) {
+    db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
+    db.commit();
+  } else if (format != schema::kFormatVersion) {
+    throw Error(ErrorCode::kIndexVersion,
+                "index " + path + ": format '" + format + "' is not '" +
+                    std::string(schema::kFormatVersion) +
+                    "'; rebuild it with brief-index --rebuild PATH...");
+  }
+  return db;
+}
+
+}  // namespace
+
 Indexer Indexer::open(const std::string& path, const IndexOptions& options) {
   auto impl = std::make_unique<Impl>();
   impl->path = path;
@@ -671,39 +866,62 @@ Indexer Indexer::open(const std::string& path, const IndexOptions& options) {
   if (fs::exists(p, ec) && !fs::is_directory(p, ec))
     throw Error(ErrorCode::kInvalidArgument,
                 "index " + path + ": exists and is not a directory");
+  bool is_sharded = fs::exists(p / shards::kStubName, ec);
+  bool is_single = is_single_database(p);
   // Refuse to write Xapian files into a folder that holds something else.
-  if (fs::is_directory(p, ec) && !fs::is_empty(p, ec) &&
-      !fs::exists(p / "iamglass", ec) && !fs::exists(p / "iamchert", ec) &&
-      !fs::exists(p / "flintlock", ec))
+  if (fs::is_directory(p, ec) && !fs::is_empty(p, ec) && !is_single && !is_sharded)
     throw Error(ErrorCode::kInvalidArgument,
                 "index " + path +
                     ": folder exists and is not an index; name an empty or "
                     "new folder with --index");
-  if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+  ShardBy existing = ShardBy::kNone;
+  if (is_sharded) {
+    auto by = shards::stub_shard_by((p / shards::kStubName).string());
+    if (!by || *by == ShardBy::kNone)
+      throw Error(ErrorCode::kInvalidArgument,
+                  "index " + path + ": its XAPIANDB stub was not written by brief-index; "
+                  "index each of its shards on its own (brief-index --index SHARD ...)");
+    existing = *by;
+  }
+  ShardBy wanted = options.shard_by.value_or(existing);
+  bool exists = is_sharded || is_single;
+  if (exists && wanted != existing && !options.rebuild)
+    throw Error(ErrorCode::kInvalidArgument,
+                "index " + path + " is sharded by " + std::string(shard_by_name(existing)) +
+                    "; to shard it by " + std::string(shard_by_name(wanted)) +
+                    ", add --rebuild (every file is read again)");
+  impl->by = wanted;
   try {
-    int flags = options.rebuild ? Xapian::DB_CREATE_OR_OVERWRITE
-                                : Xapian::DB_CREATE_OR_OPEN;
-    // Another writer holds the lock: wait for it, up to lock_timeout.
-    auto give_up = std::chrono::steady_clock::now() + options.lock_timeout;
-    for (;;) {
-      try {
-        impl->db = Xapian::WritableDatabase(path, flags);
-        break;
-      } catch (const Xapian::DatabaseLockError&) {
-        if (std::chrono::steady_clock::now() >= give_up) throw;
-        std::this_thread::sleep_for(std::chrono::milliseconds(100));
-      }
+    if (wanted == ShardBy::kNone && !is_sharded) {
+      if (p.has_parent_path()) fs::create_directories(p.parent_path(), ec);
+      impl->dbs.emplace("", open_for_writing(path, options.rebuild, options.lock_timeout));
+      return Indexer(std::move(impl));
     }
-    std::string format = impl->db.get_metadata(std::string(schema::kFormatKey));
-    if (format.empty() && impl->db.get_doccount() == 0) {
-      impl->db.set_metadata(std::string(schema::kFormatKey),
-                            std::string(schema::kFormatVersion));
-      impl->db.commit();
-    } else if (format != schema::kFormatVersion) {
-      throw Error(ErrorCode::kIndexVersion,
-                  "index " + path + ": format '" + format + "' is not '" +
-                      std::string(schema::kFormatVersion) +
-                      "'; rebuild it with brief-index --rebuild PATH...");
+    fs::create_directories(p, ec);
+    if (ec)
+      throw Error(ErrorCode::kIoError, "index " + path + ": cannot create it: " + ec.message());
+    impl->lock_fd = lock_index_folder(p, options.lock_timeout);
+    if (exists && wanted != existing) {
+      remove_layout(p);
+      is_sharded = false;
+    }
+    if (wanted == ShardBy::kNone) {
+      impl->dbs.emplace("", open_for_writing(path, options.rebuild, options.lock_timeout));
+      return Indexer(std::move(impl));
+    }
+    if (is_sharded) {
+      for (const auto& entry : shards::read_stub((p / shards::kStubName).string())) {
+        if (entry.remote)
+          throw Error(ErrorCode::kInvalidArgument,
+                      "index " + path + ": its stub lists a remote shard (" + entry.line +
+                          "); run brief-index where that shard is, on its folder");
+        std::string name = fs::path(entry.path).filename().string();
+        impl->dbs.emplace(name,
+                          open_for_writing(entry.path, options.rebuild, options.lock_timeout));
+      }
+      impl->load_settings();
+    } else {
+      impl->write_stub();
     }
   } catch (const Xapian::Error& e) {
     throw_from_xapian(e, path);

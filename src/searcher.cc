@@ -18,6 +18,7 @@
 #include "brief/speaker.h"
 #include "ranking.h"
 #include "schema.h"
+#include "shards.h"
 #include "text.h"
 #include "vocabulary.h"
 #include "xapian_error.h"
@@ -411,6 +412,21 @@ constexpr int kReadAttempts = 5;
 
 struct Searcher::Impl {
   std::string path;
+  OpenOptions options;
+  // A sharded index (a Xapian stub): each shard opened on its own, with
+  // the span of its dates, so that date filters can leave shards out and
+  // a remote shard that fails can be dropped.
+  struct Shard {
+    shards::StubEntry entry;
+    Xapian::Database db;
+    std::string oldest, newest;  // kDate bounds; empty when none dated.
+    bool has_undated = false;
+  };
+  bool sharded = false;
+  std::vector<Shard> shards;
+  // Shards left out, one line each ("remote 10.0.0.2:7001: connection refused").
+  std::vector<std::string> unavailable;
+  // Every available shard as one (or the one database).
   Xapian::Database db;
   Xapian::Stem stemmer{"english"};
   SpeakerDirectory speakers;
@@ -418,6 +434,89 @@ struct Searcher::Impl {
   DateFieldProcessor date_processor;
   Xapian::SimpleStopper stopper = english_stopper();
   SpeakerFieldProcessor speaker_processor{&speakers};
+
+  // Opens the index, or each shard of a stub. A remote shard that cannot
+  // be reached within the timeout is left out and named in `unavailable`;
+  // a local one that cannot be opened fails the whole open, as an
+  // unsharded index would.
+  void open_databases() {
+    auto stub = shards::stub_file(path);
+    if (!stub) {
+      db = Xapian::Database(path);
+      schema::require_index_format(db, path);
+      return;
+    }
+    sharded = true;
+    std::vector<Shard> opened;
+    std::vector<std::string> missing;
+    for (auto& entry : shards::read_stub(*stub)) {
+      Shard shard;
+      try {
+        shard.db = shards::open_entry(entry, options.remote_timeout);
+        shard.oldest = shard.db.get_value_lower_bound(schema::kDate);
+        shard.newest = shard.db.get_value_upper_bound(schema::kDate);
+        shard.has_undated = shard.db.get_termfreq(std::string(schema::kUndated)) > 0;
+      } catch (const Xapian::NetworkError& e) {
+        missing.push_back(entry.line + ": " + e.get_msg());
+        continue;
+      }
+      shard.entry = std::move(entry);
+      opened.push_back(std::move(shard));
+    }
+    if (opened.empty() && !missing.empty())
+      throw Error(ErrorCode::kIoError,
+                  "index " + path + ": no shard answered (" + missing.front() + ")");
+    shards = std::move(opened);
+    unavailable = std::move(missing);
+    combine();
+    if (!shards.empty()) schema::require_index_format(db, path);
+  }
+
+  void combine() {
+    db = Xapian::Database();
+    for (const auto& shard : shards) db.add_database(shard.db);
+  }
+
+  // After a network error: drops the remote shards that no longer
+  // answer. Returns whether any was dropped.
+  bool drop_unreachable_shards() {
+    bool dropped = false;
+    for (auto it = shards.begin(); it != shards.end();) {
+      if (!it->entry.remote) {
+        ++it;
+        continue;
+      }
+      try {
+        it->db = shards::open_entry(it->entry, options.remote_timeout);
+        it->db.get_doccount();
+        ++it;
+      } catch (const Xapian::NetworkError& e) {
+        unavailable.push_back(it->entry.line + ": " + e.get_msg());
+        it = shards.erase(it);
+        dropped = true;
+      }
+    }
+    combine();
+    return dropped;
+  }
+
+  // The database a request searches: shards whose dates cannot pass its
+  // --since/--until are left out. (Their passages would be filtered out
+  // anyway; leaving them out skips their work, and remote round trips.)
+  Xapian::Database database_for(const SearchRequest& request) {
+    if (!sharded || (!request.since && !request.until)) return db;
+    std::string since = request.since ? std::to_string(request.since->number()) : "";
+    std::string until = request.until ? std::to_string(request.until->number()) : "";
+    Xapian::Database view;
+    bool all = true;
+    for (const auto& shard : shards) {
+      bool overlaps = !shard.newest.empty() && (since.empty() || shard.newest >= since) &&
+                      (until.empty() || shard.oldest <= until);
+      if (overlaps) view.add_database(shard.db);
+      else all = false;
+    }
+    return all ? db : view;
+  }
 
   void setup() {
     speakers.load(db);
@@ -594,7 +693,7 @@ struct Searcher::Impl {
     corrected = restore_case(request.query, corrected);
     SearchRequest again = request;
     again.query = corrected;
-    Xapian::Enquire enquire(db);
+    Xapian::Enquire enquire(database_for(request));
     enquire.set_query(build_query(again));
     Xapian::MSet mset = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(kFewHits * 100));
     std::int64_t total = mset.get_matches_estimated();
@@ -607,7 +706,7 @@ struct Searcher::Impl {
     if (text::is_blank(request.query) && request.speakers.empty() && !request.since &&
         !request.until)
       return speakers.list(nullptr);
-    Xapian::Enquire enquire(db);
+    Xapian::Enquire enquire(database_for(request));
     enquire.set_query(build_query(request));
     SpeakerCountSpy spy;
     enquire.add_matchspy(&spy);
@@ -681,7 +780,7 @@ struct Searcher::Impl {
 
     bool by_day = granularity == TimelineGranularity::kDay;
     Xapian::ValueCountMatchSpy spy(by_day ? schema::kDate : schema::kMonth);
-    Xapian::Enquire counter(db);
+    Xapian::Enquire counter(database_for(request));
     counter.set_query(query);
     counter.set_weighting_scheme(Xapian::BoolWeight());  // Counting only.
     counter.add_matchspy(&spy);
@@ -711,7 +810,7 @@ struct Searcher::Impl {
     Xapian::Query dated_query(Xapian::Query::OP_AND_NOT, query,
                               Xapian::Query(std::string(schema::kUndated)));
     auto end_hit = [&](bool latest) -> std::optional<Hit> {
-      Xapian::Enquire enquire(db);
+      Xapian::Enquire enquire(database_for(request));
       enquire.set_query(dated_query);
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_sort_by_value(schema::kDate, latest);
@@ -741,8 +840,10 @@ struct Searcher::Impl {
 
     bool has_text = !text::is_blank(request.query);
     Xapian::Query full_query = build_query(request);
-    Xapian::Enquire enquire(db);
+    Xapian::Enquire enquire(database_for(request));
     enquire.set_query(full_query);
+    if (options.time_limit)
+      enquire.set_time_limit(std::chrono::duration<double>(*options.time_limit).count());
     // Three or more plain words; two are mostly one name or term ("New
     // START", "Ned Price") that each word alone would not find.
     bool relaxable = has_text && is_plain_words(request.query) &&
@@ -770,6 +871,8 @@ struct Searcher::Impl {
     }
 
     SearchResults results;
+    results.unavailable_shards = unavailable;
+    results.partial = !unavailable.empty();
     results.parsed_query = enquire.get_query().get_description();
     results.total = mset.get_uncollapsed_matches_estimated();
     results.total_exact = !request.one_per_article &&
@@ -780,7 +883,7 @@ struct Searcher::Impl {
       // collapse and check every candidate.
       SpeakerCountSpy speaker_spy;
       Xapian::ValueCountMatchSpy month_spy(schema::kMonth);
-      Xapian::Enquire counter(db);
+      Xapian::Enquire counter(database_for(request));
       counter.set_query(enquire.get_query());
       counter.add_matchspy(&speaker_spy);
       counter.add_matchspy(&month_spy);
@@ -856,6 +959,11 @@ struct Searcher::Impl {
           throw Error(ErrorCode::kIoError, "index " + path + " kept changing; try again");
         db.reopen();
         setup();
+      } catch (const Xapian::NetworkError& e) {
+        // A remote shard went away or stopped answering: go on without
+        // it (the results say they are partial).
+        if (attempt >= kReadAttempts || !drop_unreachable_shards()) throw_from_xapian(e, path);
+        setup();
       } catch (const Xapian::DatabaseError& e) {
         // `brief-index --rebuild` rewrites the tables in place, so a
         // reader may find a block gone ("EOF reading block"): open the
@@ -863,7 +971,7 @@ struct Searcher::Impl {
         if (attempt >= kReadAttempts) throw_from_xapian(e, path);
         std::this_thread::sleep_for(std::chrono::milliseconds(50 << attempt));
         try {
-          db = Xapian::Database(path);
+          open_databases();
           setup();
         } catch (const Xapian::Error&) {
           // Still being rewritten: the next attempt reads again.
@@ -889,26 +997,26 @@ Searcher::Searcher(Searcher&&) noexcept = default;
 Searcher& Searcher::operator=(Searcher&&) noexcept = default;
 Searcher::~Searcher() = default;
 
-Searcher Searcher::open(const std::string& path) {
+Searcher Searcher::open(const std::string& path, const OpenOptions& options) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec))
     throw Error(ErrorCode::kNotFound,
                 "no index at " + path +
                     "; build one with brief-index PATH... (or set --index / BRIEF_INDEX)");
   namespace fs = std::filesystem;
-  if (!fs::is_directory(path, ec) ||
-      (!fs::exists(fs::path(path) / "iamglass", ec) &&
-       !fs::exists(fs::path(path) / "iamchert", ec)))
+  if (!shards::stub_file(path) &&
+      (!fs::is_directory(path, ec) || (!fs::exists(fs::path(path) / "iamglass", ec) &&
+                                       !fs::exists(fs::path(path) / "iamchert", ec))))
     throw Error(ErrorCode::kNotFound,
                 path + " is not a brief-search index; check --index or BRIEF_INDEX");
   auto impl = std::make_unique<Impl>();
   impl->path = path;
+  impl->options = options;
   // While `brief-index --rebuild` rewrites the tables, opening may read a
   // half-written block: try again a few times, as searches do.
   for (int attempt = 0;; ++attempt) {
     try {
-      impl->db = Xapian::Database(path);
-      schema::require_index_format(impl->db, path);
+      impl->open_databases();
       impl->setup();
       break;
     } catch (const Xapian::DatabaseVersionError& e) {
@@ -951,9 +1059,13 @@ IndexSummary Searcher::summary() {
     IndexSummary s;
     s.passages = impl_->db.get_doccount();
     std::string prefix(schema::kFileMetaPrefix);
-    for (auto it = impl_->db.metadata_keys_begin(prefix);
-         it != impl_->db.metadata_keys_end(prefix); ++it)
-      if (!impl_->db.get_metadata(*it).empty()) ++s.files;
+    // Metadata of a combined database is its first shard's: count each.
+    std::vector<Xapian::Database> parts;
+    for (const auto& shard : impl_->shards) parts.push_back(shard.db);
+    if (!impl_->sharded) parts.push_back(impl_->db);
+    for (auto& part : parts)
+      for (auto it = part.metadata_keys_begin(prefix); it != part.metadata_keys_end(prefix); ++it)
+        if (!part.get_metadata(*it).empty()) ++s.files;
     s.newest = Impl::date_from_value(impl_->db.get_value_upper_bound(schema::kDate));
     s.oldest = Impl::date_from_value(impl_->db.get_value_lower_bound(schema::kDate));
     return s;

@@ -8,7 +8,9 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "brief/passage.h"
@@ -21,6 +23,16 @@ namespace brief {
 std::string default_index_path();
 
 // A snapshot of a running update, for progress displays.
+// How an index is split into Xapian databases (shards).
+enum class ShardBy {
+  kNone,   // One database (the default).
+  kYear,   // One database per year of the files' dates, plus "undated".
+  kMonth,  // One database per month.
+};
+
+std::string_view shard_by_name(ShardBy by);  // "none", "year", "month"
+std::optional<ShardBy> parse_shard_by(std::string_view name);
+
 struct IndexProgress {
   std::int64_t files_total = 0;   // Files found under the inputs.
   std::int64_t files_done = 0;    // Files examined so far.
@@ -35,6 +47,12 @@ struct IndexOptions {
   SplitOptions split;
   // Throw the existing index away and build it anew. Default false.
   bool rebuild = false;
+  // One database for the whole index, or one per year or month of the
+  // files' dates under INDEX/shards/, listed in the Xapian stub file
+  // INDEX/XAPIANDB (docs/SCALING.md). A file goes to the shard of its
+  // first dated article. Unset keeps the layout the index has (kNone for
+  // a new one); changing an index's layout takes `rebuild`. Default unset.
+  std::optional<ShardBy> shard_by;
   // How long to wait for another writer (a running brief-index) to let go
   // of the index before giving up with kIndexLocked. Default 5 s.
   std::chrono::milliseconds lock_timeout{5000};

@@ -4,6 +4,7 @@
 #ifndef BRIEF_INCLUDE_BRIEF_SEARCHER_H_
 #define BRIEF_INCLUDE_BRIEF_SEARCHER_H_
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -139,6 +140,10 @@ struct SearchResults {
   // (Xapian::Query::get_description()), to show how the request was read.
   // Not stable between versions: for people, not programs.
   std::string parsed_query;
+  // A sharded index with a remote shard that did not answer: the hits
+  // come from the other shards only. One line per shard left out.
+  bool partial = false;
+  std::vector<std::string> unavailable_shards;
 };
 
 // The length of a timeline's periods.
@@ -201,11 +206,25 @@ struct IndexSummary {
 // A read-only view of an index. Many Searchers, in any processes, may
 // read an index while one Indexer writes it. Not thread-safe; use one per
 // thread. Move-only.
+struct OpenOptions {
+  // Remote shards (stub lines "remote HOST:PORT"): how long to wait for a
+  // server to connect and for each answer. A shard that does not answer
+  // in time is left out and the results say they are partial. Default 10 s.
+  std::chrono::milliseconds remote_timeout{10000};
+  // Bounds the matcher's time per search (Xapian's
+  // Enquire::set_time_limit): past it, the best passages found so far are
+  // returned. Default unset: no bound.
+  std::optional<std::chrono::milliseconds> time_limit;
+};
+
 class Searcher {
  public:
-  // Opens the index at `path`. Throws brief::Error kNotFound if there is
-  // no index there, kIndexCorrupt or kIndexVersion if it cannot be read.
-  static Searcher open(const std::string& path);
+  // Opens the index at `path`: an index folder, a sharded index folder
+  // (with a Xapian stub XAPIANDB) or a stub file listing local and remote
+  // shards (docs/SCALING.md). Throws brief::Error kNotFound if there is
+  // no index there, kIndexCorrupt or kIndexVersion if it cannot be read,
+  // kIoError if no shard of a stub answers.
+  static Searcher open(const std::string& path, const OpenOptions& options = {});
 
   Searcher(Searcher&&) noexcept;
   Searcher& operator=(Searcher&&) noexcept;

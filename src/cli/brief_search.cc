@@ -7,6 +7,8 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <set>
+#include <string>
 
 #include "brief/brief.h"
 #include "exit_codes.h"
@@ -34,6 +36,14 @@ int terminal_width() {
   return 80;
 }
 
+// A notice on stderr for each shard a search went without, once each.
+void warn_if_partial(const brief::SearchResults& results) {
+  static std::set<std::string> told;
+  for (const auto& shard : results.unavailable_shards)
+    if (told.insert(shard).second)
+      std::cerr << "brief-search: partial results: shard left out: " << shard << "\n";
+}
+
 // --batch: one search per line of standard input, each answered with the
 // hits and summary --json prints. A line that fails (a bad query) gets an
 // error object instead and the rest still run. Exit status: 0 when every
@@ -50,6 +60,7 @@ int run_batch(brief::Searcher& searcher, const brief::cli::SearchCommand& cmd,
     request.query = line;
     try {
       brief::SearchResults results = searcher.search(request);
+      warn_if_partial(results);
       printer.begin(results);
       for (const auto& hit : results.hits) printer.hit(hit);
       printer.summary(request, results);
@@ -78,7 +89,7 @@ int main(int argc, char** argv) try {
     std::cout << "brief-search " << brief::version() << "\n";
     return brief::cli::kExitOk;
   }
-  brief::Searcher searcher = brief::Searcher::open(cmd.index_path);
+  brief::Searcher searcher = brief::Searcher::open(cmd.index_path, cmd.open);
   auto printer = brief::cli::make_printer(
       std::cout, {.json = cmd.json,
                   .color = use_color(cmd.color),
@@ -100,6 +111,7 @@ int main(int argc, char** argv) try {
     return timeline.total == 0 ? brief::cli::kExitNoResults : brief::cli::kExitOk;
   }
   brief::SearchResults results = searcher.search(cmd.request);
+  warn_if_partial(results);
   printer->begin(results);
   for (const auto& hit : results.hits) printer->hit(hit);
   printer->summary(cmd.request, results);

@@ -63,6 +63,7 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   desc.add_options()
       ("index", po::value<std::string>(), "index folder (default: $BRIEF_INDEX, else $XDG_DATA_HOME/brief-search/index)")
       ("rebuild", "discard the existing index and build it anew")
+      ("shard-by", po::value<std::string>(), "year, month or none: one Xapian database per year or month of the files' dates, listed in the stub INDEX/XAPIANDB, or one for all (default: as the index is; none for a new one). Changing it needs --rebuild")
       ("check", "verify the index (Xapian's check of every table, and that every file's passages are there, no more, no fewer) and index nothing; exit 2 if it is damaged")
       ("stats", "print the index's files, articles, passages, date span, undated files, speakers and size on disk, and index nothing")
       ("lock-timeout", po::value<double>()->default_value(5), "seconds to wait for another brief-index to finish with the index before giving up (exit 75)")
@@ -113,6 +114,12 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
   if (cmd.inputs.empty())
     throw UsageError("no PATH to index given (try: brief-index corpus/)");
   cmd.options.rebuild = vm.count("rebuild") > 0;
+  if (vm.count("shard-by")) {
+    std::string name = vm["shard-by"].as<std::string>();
+    cmd.options.shard_by = parse_shard_by(name);
+    if (!cmd.options.shard_by)
+      throw UsageError("--shard-by: '" + name + "' is not year, month or none");
+  }
   double lock_timeout = vm["lock-timeout"].as<double>();
   if (!(lock_timeout >= 0 && lock_timeout <= 86400))
     throw UsageError("--lock-timeout must be between 0 and 86400 seconds");
@@ -167,6 +174,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       ("timeline", "show when matching passages were said: a histogram of every matching passage per month, then the first and the last")
       ("timeline-by", po::value<std::string>(), "the timeline's periods: day, month or year (implies --timeline)")
       ("json", "print JSON Lines: one object per hit, then a summary")
+      ("timeout-ms", po::value<long long>(), "bound each search to about MS milliseconds: a remote shard that does not answer in time is left out (a notice on stderr; \"partial\": true in JSON; exit 0), and matching stops early")
       ("batch", "read queries from standard input, one a line, and print JSON Lines for each (hits, then a summary), so a script pays for start-up once; the other options apply to every query")
       ("explain", "show the query as parsed, and for each hit its relevance (BM25), recency factor and score")
       ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
@@ -262,6 +270,12 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
   }
   if (cmd.timeline && cmd.list_speakers)
     throw UsageError("--timeline and --speakers cannot be used together");
+  if (vm.count("timeout-ms")) {
+    long long ms = vm["timeout-ms"].as<long long>();
+    if (ms < 1 || ms > 3600 * 1000) throw UsageError("--timeout-ms must be between 1 and 3600000");
+    cmd.open.remote_timeout = std::chrono::milliseconds(ms);
+    cmd.open.time_limit = std::chrono::milliseconds(ms);
+  }
   cmd.batch = vm.count("batch") > 0;
   if (cmd.batch) {
     if (!r.query.empty()) throw UsageError("--batch reads its queries from standard input; give no QUERY");

@@ -43,6 +43,7 @@ struct SearchCommand {
   std::string help_text;
   std::string index_path;
   SearchRequest request;
+  OpenOptions open;  // --timeout-ms
   bool list_speakers = false;  // --speakers: list people, not hits.
   // --timeline: count matching passages per period, not hits.
   bool timeline = false;

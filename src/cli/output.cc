@@ -352,7 +352,9 @@ class JsonPrinter : public Printer {
               {"total", results.total},
               {"total_exact", results.total_exact},
               {"offset", request.offset},
-              {"returned", results.hits.size()}};
+              {"returned", results.hits.size()},
+              {"partial", results.partial}};
+    if (results.partial) j["unavailable_shards"] = results.unavailable_shards;
     if (!results.suggestion.empty())
       j["suggestion"] = {{"query", results.suggestion}, {"total", results.suggestion_total}};
     if (explain_) j["parsed_query"] = results.parsed_query;
