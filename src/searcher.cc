@@ -428,6 +428,10 @@ struct Searcher::Impl {
   std::vector<std::string> unavailable;
   // Every available shard as one (or the one database).
   Xapian::Database db;
+  // What the request being run reads: `db`, or the shards its dates
+  // need (database_for()). The query parser's synonyms and spellings come
+  // from the same shards.
+  Xapian::Database current;
   Xapian::Stem stemmer{"english"};
   SpeakerDirectory speakers;
   Xapian::QueryParser parser;
@@ -516,6 +520,11 @@ struct Searcher::Impl {
       else all = false;
     }
     return all ? db : view;
+  }
+
+  void select_databases(const SearchRequest& request) {
+    current = database_for(request);
+    parser.set_database(current);
   }
 
   void setup() {
@@ -659,7 +668,7 @@ struct Searcher::Impl {
         if (c == '"') in_quotes = !in_quotes;
       std::vector<std::string> forms = bare && w != "AND" && w != "OR" && w != "NOT" &&
                                                w != "XOR" && w != "NEAR"
-                                           ? vocabulary::long_forms(db, w)
+                                           ? vocabulary::long_forms(current, w)
                                            : std::vector<std::string>();
       if (forms.empty()) {
         out += w;
@@ -693,7 +702,7 @@ struct Searcher::Impl {
     corrected = restore_case(request.query, corrected);
     SearchRequest again = request;
     again.query = corrected;
-    Xapian::Enquire enquire(database_for(request));
+    Xapian::Enquire enquire(current);
     enquire.set_query(build_query(again));
     Xapian::MSet mset = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(kFewHits * 100));
     std::int64_t total = mset.get_matches_estimated();
@@ -703,10 +712,11 @@ struct Searcher::Impl {
   }
 
   std::vector<SpeakerSummary> list_speakers(const SearchRequest& request) {
+    select_databases(request);
     if (text::is_blank(request.query) && request.speakers.empty() && !request.since &&
         !request.until)
       return speakers.list(nullptr);
-    Xapian::Enquire enquire(database_for(request));
+    Xapian::Enquire enquire(current);
     enquire.set_query(build_query(request));
     SpeakerCountSpy spy;
     enquire.add_matchspy(&spy);
@@ -732,9 +742,9 @@ struct Searcher::Impl {
   std::optional<ContextPassage> passage_at(const std::string& article_key, long ordinal) {
     if (ordinal < 0) return std::nullopt;
     std::string uid = std::string(schema::kUniqueId) + article_key + "." + std::to_string(ordinal);
-    Xapian::PostingIterator it = db.postlist_begin(uid);
-    if (it == db.postlist_end(uid)) return std::nullopt;
-    Hit passage = hit_from_document(db.get_document(*it));
+    Xapian::PostingIterator it = current.postlist_begin(uid);
+    if (it == current.postlist_end(uid)) return std::nullopt;
+    Hit passage = hit_from_document(current.get_document(*it));
     canonicalize(passage.speakers);
     return ContextPassage{passage.ordinal, passage.byte_begin, passage.byte_end,
                           std::move(passage.speakers), std::move(passage.text)};
@@ -774,13 +784,14 @@ struct Searcher::Impl {
   //     newest first, find the first and last dated passage (undated ones
   //     have no value, which would sort first, so they are left out).
   Timeline run_timeline(const SearchRequest& request, TimelineGranularity granularity) {
+    select_databases(request);
     Timeline timeline;
     timeline.granularity = granularity;
     Xapian::Query query = build_query(request);
 
     bool by_day = granularity == TimelineGranularity::kDay;
     Xapian::ValueCountMatchSpy spy(by_day ? schema::kDate : schema::kMonth);
-    Xapian::Enquire counter(database_for(request));
+    Xapian::Enquire counter(current);
     counter.set_query(query);
     counter.set_weighting_scheme(Xapian::BoolWeight());  // Counting only.
     counter.add_matchspy(&spy);
@@ -810,7 +821,7 @@ struct Searcher::Impl {
     Xapian::Query dated_query(Xapian::Query::OP_AND_NOT, query,
                               Xapian::Query(std::string(schema::kUndated)));
     auto end_hit = [&](bool latest) -> std::optional<Hit> {
-      Xapian::Enquire enquire(database_for(request));
+      Xapian::Enquire enquire(current);
       enquire.set_query(dated_query);
       enquire.set_weighting_scheme(Xapian::BoolWeight());
       enquire.set_sort_by_value(schema::kDate, latest);
@@ -828,6 +839,7 @@ struct Searcher::Impl {
   }
 
   SearchResults run(const SearchRequest& request) {
+    select_databases(request);
     if (request.limit > 100000)
       throw Error(ErrorCode::kInvalidArgument,
                   "--limit " + std::to_string(request.limit) + " is too large (at most 100000)");
@@ -840,7 +852,7 @@ struct Searcher::Impl {
 
     bool has_text = !text::is_blank(request.query);
     Xapian::Query full_query = build_query(request);
-    Xapian::Enquire enquire(database_for(request));
+    Xapian::Enquire enquire(current);
     enquire.set_query(full_query);
     if (options.time_limit)
       enquire.set_time_limit(std::chrono::duration<double>(*options.time_limit).count());
@@ -883,7 +895,7 @@ struct Searcher::Impl {
       // collapse and check every candidate.
       SpeakerCountSpy speaker_spy;
       Xapian::ValueCountMatchSpy month_spy(schema::kMonth);
-      Xapian::Enquire counter(database_for(request));
+      Xapian::Enquire counter(current);
       counter.set_query(enquire.get_query());
       counter.add_matchspy(&speaker_spy);
       counter.add_matchspy(&month_spy);
@@ -982,8 +994,13 @@ struct Searcher::Impl {
     }
   }
 
+  // The newest date of the whole index (not of the shards searched), so
+  // that recency is the same with or without date filters.
   std::optional<Date> newest_date() {
-    return date_from_value(db.get_value_upper_bound(schema::kDate));
+    if (!sharded) return date_from_value(db.get_value_upper_bound(schema::kDate));
+    std::string newest;
+    for (const auto& shard : shards) newest = std::max(newest, shard.newest);
+    return date_from_value(newest);
   }
 
   static std::optional<Date> date_from_value(const std::string& ymd) {
