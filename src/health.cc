@@ -11,6 +11,7 @@
 #include "brief/error.h"
 #include "manifest.h"
 #include "schema.h"
+#include "shards.h"
 #include "xapian_error.h"
 
 namespace brief {
@@ -26,7 +27,7 @@ std::optional<Date> date_from_value(const std::string& ymd) {
 // of another format, as searches do.
 Xapian::Database open_index(const std::string& path) {
   std::error_code ec;
-  if (!std::filesystem::is_directory(path, ec))
+  if (!std::filesystem::is_directory(path, ec) && !shards::stub_file(path))
     throw Error(ErrorCode::kNotFound,
                 "index " + path + ": no index there; build one with brief-index PATH...");
   try {
@@ -38,6 +39,18 @@ Xapian::Database open_index(const std::string& path) {
   }
 }
 
+// The databases whose metadata hold the manifest: each local shard of a
+// stub, or the index itself.
+std::vector<std::string> local_databases(const std::string& path) {
+  auto stub = shards::stub_file(path);
+  if (!stub) return {path};
+  std::vector<std::string> paths;
+  for (const auto& entry : shards::read_stub(*stub)) {
+    if (!entry.remote) paths.push_back(entry.path);
+  }
+  return paths;
+}
+
 }  // namespace
 
 IndexStatistics index_statistics(const std::string& path) {
@@ -46,12 +59,15 @@ IndexStatistics index_statistics(const std::string& path) {
   try {
     s.passages = db.get_doccount();
     std::string prefix(schema::kFileMetaPrefix);
-    for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
-      auto entry = decode_manifest_entry(db.get_metadata(*it));
-      if (!entry) continue;
-      ++s.files;
-      s.articles += entry->articles;
-      if (entry->undated) ++s.undated_files;
+    for (const auto& part_path : local_databases(path)) {
+      Xapian::Database part(part_path);
+      for (auto it = part.metadata_keys_begin(prefix); it != part.metadata_keys_end(prefix); ++it) {
+        auto entry = decode_manifest_entry(part.get_metadata(*it));
+        if (!entry) continue;
+        ++s.files;
+        s.articles += entry->articles;
+        if (entry->undated) ++s.undated_files;
+      }
     }
     std::string names(schema::kSpeakerName);
     for (auto it = db.allterms_begin(names); it != db.allterms_end(names); ++it) ++s.speakers;
@@ -62,27 +78,32 @@ IndexStatistics index_statistics(const std::string& path) {
     throw_from_xapian(e, path);
   }
   std::error_code ec;
-  for (const auto& f : std::filesystem::directory_iterator(path, ec))
-    if (f.is_regular_file(ec)) s.disk_bytes += static_cast<std::int64_t>(f.file_size(ec));
+  for (const auto& part_path : local_databases(path))
+    for (const auto& f : std::filesystem::directory_iterator(part_path, ec))
+      if (f.is_regular_file(ec)) s.disk_bytes += static_cast<std::int64_t>(f.file_size(ec));
   return s;
 }
 
-IndexCheck check_index(const std::string& path) {
+namespace {
+
+// Checks one database (an index, or a shard) into `check`; `where` starts
+// each problem ("shard 2023: ").
+void check_database(const std::string& path, const std::string& where, IndexCheck& check,
+                    std::map<std::string, std::string>& file_shards) {
   Xapian::Database db = open_index(path);
-  IndexCheck check;
   // Xapian's own check of every table.
   try {
     std::ostringstream out;
     std::size_t errors = Xapian::Database::check(path, 0, &out);
     if (errors > 0)
-      check.problems.push_back("Xapian found " + std::to_string(errors) +
+      check.problems.push_back(where + "Xapian found " + std::to_string(errors) +
                                " errors in the tables: " + out.str().substr(0, 500));
   } catch (const Xapian::Error& e) {
-    check.problems.push_back("Xapian cannot check the tables: " + e.get_description());
-    return check;
+    check.problems.push_back(where + "Xapian cannot check the tables: " + e.get_description());
+    return;
   }
   try {
-    check.passages = db.get_doccount();
+    check.passages += db.get_doccount();
     // The passages of each file, by its XF term.
     std::map<std::string, Xapian::doccount> passages_of;
     std::string file_prefix(schema::kFile);
@@ -91,8 +112,8 @@ IndexCheck check_index(const std::string& path) {
       passages_of[(*it).substr(file_prefix.size())] = it.get_termfreq();
       in_files += it.get_termfreq();
     }
-    if (in_files != check.passages)
-      check.problems.push_back(std::to_string(check.passages) + " passages but " +
+    if (in_files != db.get_doccount())
+      check.problems.push_back(where + std::to_string(db.get_doccount()) + " passages but " +
                                std::to_string(in_files) +
                                " file memberships: a passage without a file, or in two");
     // Each manifest entry against its passages.
@@ -103,25 +124,45 @@ IndexCheck check_index(const std::string& path) {
       std::string key = (*it).substr(prefix.size());
       auto entry = decode_manifest_entry(value);
       if (!entry) {
-        check.problems.push_back("file entry " + key + " cannot be read");
+        check.problems.push_back(where + "file entry " + key + " cannot be read");
         continue;
       }
       ++check.files;
+      if (auto [other, fresh] = file_shards.emplace(entry->path, where); !fresh)
+        check.problems.push_back(entry->path + ": indexed in two shards (" + other->second +
+                                 "and " + where + "); run brief-index to re-index it");
       if (key != schema::file_key(entry->path))
-        check.problems.push_back(entry->path + ": listed under the key of another path");
+        check.problems.push_back(where + entry->path + ": listed under the key of another path");
       auto found = passages_of.find(key);
       std::int64_t have = found == passages_of.end() ? 0 : found->second;
       if (have != entry->passages)
-        check.problems.push_back(entry->path + ": " + std::to_string(have) + " passages, " +
+        check.problems.push_back(where + entry->path + ": " + std::to_string(have) + " passages, " +
                                  std::to_string(entry->passages) + " expected");
       if (found != passages_of.end()) passages_of.erase(found);
     }
     for (const auto& [key, n] : passages_of)
-      check.problems.push_back(std::to_string(n) + " passages of file key " + key +
+      check.problems.push_back(where + std::to_string(n) + " passages of file key " + key +
                                " that no file entry lists (orphans)");
   } catch (const Xapian::Error& e) {
-    check.problems.push_back("reading the index failed: " + e.get_description());
+    check.problems.push_back(where + "reading the index failed: " + e.get_description());
   }
+}
+
+}  // namespace
+
+IndexCheck check_index(const std::string& path) {
+  IndexCheck check;
+  std::map<std::string, std::string> file_shards;
+  if (!shards::stub_file(path)) {
+    check_database(path, "", check, file_shards);
+    return check;
+  }
+  open_index(path);  // The stub, and the format of its first shard.
+  // Remote shards are checked where they are served (brief-index --check
+  // on the shard's folder).
+  for (const auto& shard : local_databases(path))
+    check_database(shard, "shard " + std::filesystem::path(shard).filename().string() + ": ",
+                   check, file_shards);
   return check;
 }
 

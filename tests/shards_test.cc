@@ -8,12 +8,15 @@
 #include <doctest/doctest.h>
 #include <xapian.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
 #include "brief/error.h"
+#include "brief/health.h"
 #include "brief/indexer.h"
 #include "brief/searcher.h"
+#include "schema.h"
 #include "test_util.h"
 
 namespace brief {
@@ -235,6 +238,37 @@ TEST_CASE("shards: an update touches only the shards whose files changed") {
   CHECK(stats.removed == 1);
   CHECK(Searcher::open(index).search(request_for("quokka")).hits.empty());
   CHECK(Xapian::Database(index + "/shards/2024").get_doccount() == 0);
+}
+
+TEST_CASE("shards: --check reads every shard, and a file left in two is re-indexed") {
+  test::TempDir tmp;
+  copy_corpus(tmp / "corpus");
+  std::string index = tmp / "index";
+  IndexOptions options;
+  options.shard_by = ShardBy::kYear;
+  Indexer::open(index, options).update({tmp / "corpus"});
+  IndexCheck sound = check_index(index);
+  CHECK(sound.ok());
+  CHECK(sound.files == 10);
+  CHECK(sound.passages == Searcher::open(index).summary().passages);
+  CHECK(index_statistics(index).files == 10);
+
+  // As a crash between two shards' commits could leave it: a 2023 file's
+  // entry also in shard 2022.
+  std::string moved = (tmp / "corpus") + "/" + "001_bf53c8655c45bcc9.txt";
+  std::string key = "file:" + schema::file_key(moved);
+  {
+    Xapian::WritableDatabase y2022(index + "/shards/2022");
+    y2022.set_metadata(key, Xapian::Database(index + "/shards/2023").get_metadata(key));
+    y2022.commit();
+  }
+  IndexCheck twice = check_index(index);
+  CHECK(std::any_of(twice.problems.begin(), twice.problems.end(), [](const std::string& p) {
+    return p.find("indexed in two shards") != std::string::npos;
+  }));
+  IndexStats stats = Indexer::open(index).update({tmp / "corpus"});
+  CHECK(stats.added + stats.updated == 1);
+  CHECK(check_index(index).ok());
 }
 
 TEST_CASE("shards: changing the layout takes --rebuild") {
