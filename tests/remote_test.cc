@@ -14,6 +14,7 @@
 
 #include <chrono>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -279,4 +280,43 @@ TEST_CASE("remote: a server lost between searches is dropped, and --since skips 
     CHECK(hit.path.find("/2021-") == std::string::npos);
     CHECK_FALSE(hit.path.ends_with("briefings.jsonl"));
   }
+}
+
+TEST_CASE("remote: tools/publish-shard swaps a served shard without restarting the server") {
+  Setup setup;
+  std::string publish = std::string(std::getenv("BRIEF_TEST_SOURCE_ROOT")) + "/tools/publish-shard";
+  std::string served = setup.dir / "served";
+  ProgramResult first = brief::test::run_program({publish, setup.shard("2022"), served}, {});
+  REQUIRE_MESSAGE(first.status == 0, first.err);
+  TcpServer y2022(served + "/2022");
+  brief::test::write_file(setup.mixed, "auto " + setup.shard("2023") + "\n" + y2022.stub_line() + "\n");
+  CHECK(search(setup, setup.mixed, {"quokka"}).hits.empty());
+
+  // The 2022 transcript gains a word; brief-index updates shard 2022 and
+  // the new copy is published while the server runs.
+  std::string transcript;
+  for (const auto& entry : fs::directory_iterator(setup.corpus))
+    if (entry.path().filename().string().starts_with("2022-")) transcript = entry.path();
+  REQUIRE_FALSE(transcript.empty());
+  { std::ofstream(transcript, std::ios::app) << "\nMR. KIRBY: A word about the quokka.\n"; }
+  ProgramResult indexed = brief::test::run_program(
+      {program("BRIEF_INDEX_PROGRAM"), "--quiet", "--index", setup.sharded, setup.corpus},
+      setup.env());
+  REQUIRE(indexed.status == 0);
+  ProgramResult second = brief::test::run_program({publish, setup.shard("2022"), served}, {});
+  REQUIRE_MESSAGE(second.status == 0, second.err);
+  Answer after = search(setup, setup.mixed, {"quokka"});
+  CHECK(after.hits.size() == 1);
+  CHECK(after.summary["partial"] == false);
+  // The copy replaced stays for searches still reading it; one copy more
+  // and it goes.
+  int copies = 0;
+  for (const auto& entry : fs::directory_iterator(served))
+    if (!entry.is_symlink()) ++copies;
+  CHECK(copies == 2);
+  REQUIRE(brief::test::run_program({publish, setup.shard("2022"), served}, {}).status == 0);
+  copies = 0;
+  for (const auto& entry : fs::directory_iterator(served))
+    if (!entry.is_symlink()) ++copies;
+  CHECK(copies == 2);
 }
