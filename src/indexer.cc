@@ -348,11 +348,32 @@ struct Indexer::Impl {
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
     db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
     for (const auto& [key, value] : settings) db.set_metadata(key, value);
+    // Every shard has the whole synonym table (see add_synonyms()).
+    if (!dbs.empty()) {
+      Xapian::Database from = dbs.begin()->second;
+      for (auto key = from.synonym_keys_begin(); key != from.synonym_keys_end(); ++key)
+        for (auto it = from.synonyms_begin(*key); it != from.synonyms_end(*key); ++it)
+          db.add_synonym(*key, *it);
+    }
     for (const auto& group : file_synonyms) vocabulary::add_group(db, group);
     db.commit();
     auto it = dbs.emplace(name, std::move(db)).first;
     write_stub();
     return it;
+  }
+
+  // A learned synonym group, into `target`; sharded, into every shard
+  // that lacks it, so that any shard, or any few (a date-filtered search,
+  // stubs whose remote shards cannot serve synonyms), has the whole table.
+  void add_synonyms(const std::vector<std::string>& group, Xapian::WritableDatabase& target) {
+    if (!sharded()) {
+      vocabulary::add_group(target, group);
+      return;
+    }
+    std::vector<std::string> names;
+    for (const auto& item : dbs) names.push_back(item.first);
+    for (const auto& name : names)
+      if (!vocabulary::has_group(dbs.at(name), group)) vocabulary::add_group(shard(name), group);
   }
 
   void write_stub() {
@@ -730,7 +751,7 @@ struct Indexer::Impl {
           // these tables only help queries, never cost an article.
           for (const auto& d : r->definitions) {
             try {
-              vocabulary::add_group(db, {d.long_form, d.acronym});
+              add_synonyms({d.long_form, d.acronym}, db);
             } catch (const Xapian::InvalidArgumentError&) {
             }
           }

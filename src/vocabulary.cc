@@ -201,6 +201,16 @@ void add_group(Xapian::WritableDatabase& db, const std::vector<std::string>& gro
   for (const auto& [key, value] : group_entries(group)) db.add_synonym(key, value);
 }
 
+bool has_group(const Xapian::Database& db, const std::vector<std::string>& group) {
+  for (const auto& [key, value] : group_entries(group)) {
+    bool found = false;
+    for (auto it = db.synonyms_begin(key); it != db.synonyms_end(key) && !found; ++it)
+      found = *it == value;
+    if (!found) return false;
+  }
+  return true;
+}
+
 void remove_group(Xapian::WritableDatabase& db, const std::vector<std::string>& group) {
   for (const auto& [key, value] : group_entries(group)) db.remove_synonym(key, value);
 }

@@ -51,6 +51,9 @@ std::vector<std::vector<std::string>> parse_synonyms(std::string_view text);
 // forms (under acronym_term()), for expand_acronyms().
 void add_group(Xapian::WritableDatabase& db, const std::vector<std::string>& group);
 
+// Whether every synonym add_group() would store for `group` is there.
+bool has_group(const Xapian::Database& db, const std::vector<std::string>& group);
+
 // Removes what add_group() added for `group`.
 void remove_group(Xapian::WritableDatabase& db, const std::vector<std::string>& group);
 

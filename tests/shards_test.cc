@@ -126,9 +126,19 @@ TEST_CASE("shards: the stub brief-index writes is one Xapian opens as one databa
   Xapian::Database as_one(tmp / "index");  // Xapian reads the stub itself.
   Xapian::Database plain(single / "index");
   CHECK(as_one.get_doccount() == plain.get_doccount());
-  // Every shard carries the index-wide settings, whichever comes first.
-  for (const auto& name : names)
-    CHECK(Xapian::Database(tmp / ("index/shards/" + name)).get_metadata("brief:format") == "1");
+  // Every shard carries the index-wide settings, whichever comes first,
+  // and the whole synonym table (remote shards cannot serve theirs).
+  auto synonym_keys = [](const Xapian::Database& db) {
+    std::vector<std::string> keys(db.synonym_keys_begin(), db.synonym_keys_end());
+    return keys;
+  };
+  REQUIRE_FALSE(synonym_keys(plain).empty());
+  for (const auto& name : names) {
+    CAPTURE(name);
+    Xapian::Database shard(tmp / ("index/shards/" + name));
+    CHECK(shard.get_metadata("brief:format") == "1");
+    CHECK(synonym_keys(shard) == synonym_keys(plain));
+  }
 }
 
 TEST_CASE("shards: searches rank, collapse and facet as on one index") {
