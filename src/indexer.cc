@@ -43,6 +43,7 @@
 #include "manifest.h"
 #include "schema.h"
 #include "shards.h"
+#include "speaker_directory.h"
 #include "text.h"
 #include "vocabulary.h"
 #include "xapian_error.h"
@@ -374,6 +375,12 @@ struct Indexer::Impl {
     for (const auto& item : dbs) names.push_back(item.first);
     for (const auto& name : names)
       if (!vocabulary::has_group(dbs.at(name), group)) vocabulary::add_group(shard(name), group);
+  }
+
+  bool speaker_cache_current() {
+    if (!sharded()) return speaker_cache::load(dbs.at("")).has_value();
+    std::map<std::string, Xapian::Database> readers(dbs.begin(), dbs.end());
+    return speaker_cache::load_sharded(path, readers).has_value();
   }
 
   void write_stub() {
@@ -774,6 +781,14 @@ struct Indexer::Impl {
           commit_batch(false);
       }
       commit_batch(true);
+      // Searches start fast from a stored speaker grouping; regroup when
+      // anything changed.
+      bool changed = stats.added + stats.updated + stats.removed > 0 ||
+                     !options.alias_files.empty() || !speaker_cache_current();
+      if (changed) {
+        if (sharded()) speaker_cache::store_sharded(path, dbs);
+        else speaker_cache::store(dbs.at(""));
+      }
     } catch (...) {
       // Stop the workers before the error leaves: drain the queue so that
       // none stays blocked on a full one, then join them.

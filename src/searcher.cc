@@ -19,6 +19,7 @@
 #include "ranking.h"
 #include "schema.h"
 #include "shards.h"
+#include "speaker_directory.h"
 #include "text.h"
 #include "vocabulary.h"
 #include "xapian_error.h"
@@ -74,145 +75,6 @@ std::string next_period(const std::string& period, TimelineGranularity granulari
   }
   return buf;
 }
-
-// The speakers in the index, grouped into people by the stored alias
-// file and the one-edit rule, for resolving what users type.
-class SpeakerDirectory {
- public:
-  void load(const Xapian::Database& db) {
-    aliases_ = AliasTable();
-    std::string stored = db.get_metadata(std::string(schema::kAliasesKey));
-    if (!stored.empty()) {
-      try {
-        aliases_ = AliasTable::parse(stored);
-      } catch (const Error&) {
-        // An unreadable alias entry only loses the grouping.
-      }
-    }
-    std::vector<std::pair<std::string, std::int64_t>> names;
-    std::string prefix(schema::kSpeakerName);
-    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it)
-      names.emplace_back((*it).substr(prefix.size()), it.get_termfreq());
-    std::vector<std::pair<std::string, std::int64_t>> mentions;
-    std::string person_prefix(schema::kPerson);
-    for (auto it = db.allterms_begin(person_prefix); it != db.allterms_end(person_prefix); ++it)
-      mentions.emplace_back((*it).substr(person_prefix.size()), it.get_termfreq());
-    canonical_ = aliases_.group(names, mentions);
-    members_.clear();
-    counts_.clear();
-    for (const auto& [name, count] : names) {
-      members_[canonical_[name]].push_back(name);
-      counts_[name] = count;
-    }
-    // Lookups by what users type: by id, and by surname.
-    by_id_.clear();
-    by_surname_.clear();
-    for (const auto& [spelling, person] : canonical_) {
-      std::string sid = speaker_id(spelling);
-      by_id_.emplace(sid, person);
-      auto sp = sid.find_last_of(' ');
-      by_surname_[sp == std::string::npos ? sid : sid.substr(sp + 1)].push_back(
-          {sp == std::string::npos, person});
-    }
-    roles_.clear();
-    std::string role_prefix(schema::kSpeakerRole);
-    for (auto it = db.allterms_begin(role_prefix); it != db.allterms_end(role_prefix); ++it) {
-      std::string rest = (*it).substr(role_prefix.size());
-      auto sep = rest.find(schema::kSpeakerSeparator);
-      if (sep == std::string::npos) continue;
-      roles_[rest.substr(0, sep)][rest.substr(sep + 1)] += it.get_termfreq();
-    }
-  }
-
-  // The person's canonical name for a spelling in the index or as typed.
-  std::string canonical(const std::string& name) const {
-    auto it = canonical_.find(name);
-    if (it != canonical_.end()) return it->second;
-    auto by_id = by_id_.find(speaker_id(name));
-    if (by_id != by_id_.end()) return by_id->second;
-    return aliases_.canonical(name);
-  }
-
-  // Terms for a name as a user types it: every spelling of that person;
-  // for a single word, everyone with that surname (or that name); for a
-  // full name, also the bare surname that some transcripts use.
-  std::vector<std::string> terms_for(std::string_view typed) const {
-    std::string name = text::fold_whitespace(typed);
-    std::string id = speaker_id(name);
-    std::vector<std::string> terms;
-    auto add_id = [&](const std::string& i) {
-      std::string term = std::string(schema::kSpeaker) + i;
-      if (std::find(terms.begin(), terms.end(), term) == terms.end())
-        terms.push_back(term);
-    };
-    auto add_person = [&](const std::string& canonical_name) {
-      add_id(speaker_id(canonical_name));
-      auto it = members_.find(canonical_name);
-      if (it == members_.end()) return;
-      for (const auto& spelling : it->second) add_id(speaker_id(spelling));
-    };
-    add_id(id);
-    add_person(canonical(name));
-    // A single word: everyone with that surname (or known by that word);
-    // a full name: the bare surname too.
-    auto space = id.find_last_of(' ');
-    std::string surname = space == std::string::npos ? id : id.substr(space + 1);
-    auto same = by_surname_.find(surname);
-    if (same != by_surname_.end())
-      for (const auto& [bare, person] : same->second)
-        if (space == std::string::npos || bare) add_person(person);
-    return terms;
-  }
-
-  Xapian::Query query_for(std::string_view name) const {
-    auto terms = terms_for(name);
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-  }
-
-  // Everyone, most passages first, with spellings and roles.
-  std::vector<SpeakerSummary> list(const std::map<std::string, std::int64_t>* counts) const {
-    std::vector<SpeakerSummary> people;
-    for (const auto& [canonical_name, spellings] : members_) {
-      SpeakerSummary s;
-      s.name = canonical_name;
-      std::map<std::string, std::int64_t> roles;
-      for (const auto& spelling : spellings) {
-        if (spelling != canonical_name) s.aliases.push_back(spelling);
-        if (counts) {
-          auto it = counts->find(spelling);
-          if (it != counts->end()) s.passages += it->second;
-        } else {
-          s.passages += counts_.at(spelling);
-        }
-        auto r = roles_.find(speaker_id(spelling));
-        if (r != roles_.end())
-          for (const auto& [role, n] : r->second) roles[role] += n;
-      }
-      if (s.passages == 0) continue;
-      std::vector<std::pair<std::string, std::int64_t>> ordered(roles.begin(), roles.end());
-      std::stable_sort(ordered.begin(), ordered.end(),
-                       [](const auto& a, const auto& b) { return a.second > b.second; });
-      for (std::size_t i = 0; i < ordered.size() && i < 3; ++i)
-        s.roles.push_back(ordered[i].first);
-      people.push_back(std::move(s));
-    }
-    std::stable_sort(people.begin(), people.end(),
-                     [](const SpeakerSummary& a, const SpeakerSummary& b) {
-                       return a.passages > b.passages;
-                     });
-    return people;
-  }
-
- private:
-  AliasTable aliases_;
-  std::map<std::string, std::string> canonical_;  // spelling -> person
-  std::map<std::string, std::string> by_id_;      // speaker_id(spelling) -> person
-  // surname id -> (spelling is the bare surname, person), per spelling.
-  std::map<std::string, std::vector<std::pair<bool, std::string>>> by_surname_;
-  std::map<std::string, std::vector<std::string>> members_;  // person -> spellings
-  std::map<std::string, std::int64_t> counts_;    // spelling -> passages
-  std::map<std::string, std::map<std::string, std::int64_t>> roles_;  // id -> role -> n
-};
 
 class SpeakerFieldProcessor : public Xapian::FieldProcessor {
  public:
@@ -527,8 +389,28 @@ struct Searcher::Impl {
     parser.set_database(current);
   }
 
+  // The speaker grouping brief-index stored, when it is of this very
+  // index state; else grouped afresh (slow: see speaker_directory.h).
+  void load_speakers() {
+    std::optional<std::string> cached;
+    if (!sharded) {
+      cached = speaker_cache::load(db);
+    } else if (std::filesystem::is_directory(path) && unavailable.empty()) {
+      std::map<std::string, Xapian::Database> by_name;
+      for (const auto& shard : shards) {
+        std::filesystem::path p(shard.entry.path);
+        if (shard.entry.remote ||
+            p != (std::filesystem::path(path) / shards::kShardFolder / p.filename()).lexically_normal())
+          break;
+        by_name.emplace(p.filename().string(), shard.db);
+      }
+      if (by_name.size() == shards.size()) cached = speaker_cache::load_sharded(path, by_name);
+    }
+    if (!cached || !speakers.load_json(db, *cached)) speakers.load(db);
+  }
+
   void setup() {
-    speakers.load(db);
+    load_speakers();
     parser = Xapian::QueryParser();
     parser.set_database(db);
     parser.set_stemmer(stemmer);
