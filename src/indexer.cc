@@ -32,9 +32,12 @@
 #include <set>
 #include <sstream>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "brief/article.h"
@@ -96,6 +99,16 @@ std::int64_t mtime_ns(const fs::file_time_type& t) {
       .count();
 }
 
+// A file's modification time as fs::last_write_time() gives it, from a
+// stat(2) the walk already made.
+std::int64_t mtime_ns(const struct stat& st) {
+  auto since_epoch = std::chrono::seconds(st.st_mtim.tv_sec) +
+                     std::chrono::nanoseconds(st.st_mtim.tv_nsec);
+  std::chrono::system_clock::time_point sys(
+      std::chrono::duration_cast<std::chrono::system_clock::duration>(since_epoch));
+  return mtime_ns(std::chrono::file_clock::from_sys(sys));
+}
+
 // Extensions of files that may have a NAME.json sidecar.
 bool takes_sidecar(const fs::path& p) {
   std::string ext = text::ascii_lower(p.extension().string());
@@ -108,13 +121,15 @@ fs::path sidecar_of(const fs::path& p) {
   return s;
 }
 
-bool is_sidecar(const fs::path& p) {
+// Whether `p` is the NAME.json sidecar of a text file beside it; `exists`
+// says whether a path is a regular file.
+template <typename Exists>
+bool is_sidecar(const fs::path& p, Exists exists) {
   if (text::ascii_lower(p.extension().string()) != ".json") return false;
-  std::error_code ec;
   for (const char* ext : {".txt", ".md", ".markdown", ".text"}) {
     fs::path sibling = p;
     sibling.replace_extension(ext);
-    if (fs::is_regular_file(sibling, ec)) return true;
+    if (exists(sibling)) return true;
   }
   return false;
 }
@@ -426,8 +441,8 @@ struct Indexer::Impl {
     std::vector<std::string> shards;
   };
 
-  std::map<std::string, Known> load_manifest() {
-    std::map<std::string, Known> manifest;
+  std::unordered_map<std::string, Known> load_manifest() {
+    std::unordered_map<std::string, Known> manifest;
     std::string prefix(schema::kFileMetaPrefix);
     for (auto& [name, db] : dbs) {
       for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
@@ -507,20 +522,30 @@ struct Indexer::Impl {
     fs::path index_root = fs::absolute(path, index_ec).lexically_normal();
     std::vector<std::string> roots;
     std::vector<ManifestEntry> files;
-    std::set<std::string> seen;
-    auto add_file = [&](const fs::path& p) {
+    std::unordered_set<std::string> seen;
+    // Every regular file the walk listed, so that sidecars are found
+    // without a stat(2) each: an unchanged re-run stats each file once.
+    std::unordered_set<std::string> listed;
+    auto on_disk = [&](const fs::path& p) {
+      if (listed.count(p.string())) return true;
       std::error_code ec;
+      return fs::is_regular_file(p, ec);
+    };
+    auto add_file = [&](const fs::path& p, bool walked) {
       ManifestEntry e;
       e.path = p.string();
       if (!seen.insert(e.path).second) return;
-      auto size = fs::file_size(p, ec);
-      e.size = ec ? 0 : static_cast<std::int64_t>(size);
-      auto t = fs::last_write_time(p, ec);
-      e.mtime_ns = ec ? 0 : mtime_ns(t);
+      struct stat st {};
+      if (::stat(e.path.c_str(), &st) == 0) {
+        e.size = static_cast<std::int64_t>(st.st_size);
+        e.mtime_ns = mtime_ns(st);
+      }
       fs::path side = sidecar_of(p);
-      if (takes_sidecar(p) && fs::is_regular_file(side, ec)) {
-        e.sidecar_size = static_cast<std::int64_t>(fs::file_size(side, ec));
-        e.sidecar_mtime_ns = mtime_ns(fs::last_write_time(side, ec));
+      bool has_sidecar = takes_sidecar(p) && (walked ? listed.count(side.string()) > 0
+                                                     : on_disk(side));
+      if (has_sidecar && ::stat(side.c_str(), &st) == 0) {
+        e.sidecar_size = static_cast<std::int64_t>(st.st_size);
+        e.sidecar_mtime_ns = mtime_ns(st);
       }
       files.push_back(std::move(e));
     };
@@ -534,9 +559,10 @@ struct Indexer::Impl {
       if (root.size() > 1 && root.back() == '/') root.pop_back();
       roots.push_back(root);
       if (!fs::is_directory(p, ec)) {
-        add_file(p);
+        add_file(p, /*walked=*/false);
         continue;
       }
+      std::vector<fs::path> candidates;
       fs::recursive_directory_iterator it(
           p, fs::directory_options::skip_permission_denied, ec), end;
       if (ec) {
@@ -565,18 +591,19 @@ struct Indexer::Impl {
             stats.failures.push_back({entry.string(), "broken or looping symbolic link"});
           continue;
         }
-        if (!is_indexable_extension(entry) || is_repository_file(entry) ||
-            is_sidecar(entry))
-          continue;
-        add_file(entry);
+        listed.insert(entry.string());
+        if (!is_indexable_extension(entry) || is_repository_file(entry)) continue;
+        candidates.push_back(entry);
       }
+      for (const auto& candidate : candidates)
+        if (!is_sidecar(candidate, on_disk)) add_file(candidate, /*walked=*/true);
     }
     // Entries the walk could not read (broken links, unlistable folders)
     // count as files seen that failed.
     stats.files_seen = static_cast<std::int64_t>(files.size() + stats.failures.size());
 
     // 2. Compare with the manifest.
-    std::map<std::string, Known> manifest = load_manifest();
+    std::unordered_map<std::string, Known> manifest = load_manifest();
     std::vector<std::pair<ManifestEntry, const ManifestEntry*>> work;
     for (const auto& f : files) {
       auto it = manifest.find(f.path);
