@@ -983,9 +983,10 @@ Indexer Indexer::open(const std::string& path, const IndexOptions& options) {
                           open_for_writing(entry.path, options.rebuild, options.lock_timeout));
       }
       impl->load_settings();
-    } else {
-      impl->write_stub();
     }
+    // Never an empty stub: Xapian cannot search one, and the shards carry
+    // the index format.
+    if (impl->dbs.empty()) impl->create_shard(std::string(shards::kUndatedShard));
   } catch (const Xapian::Error& e) {
     throw_from_xapian(e, path);
   }

@@ -315,7 +315,11 @@ struct Searcher::Impl {
     sharded = true;
     std::vector<Shard> opened;
     std::vector<std::string> missing;
-    for (auto& entry : shards::read_stub(*stub)) {
+    std::vector<shards::StubEntry> entries = shards::read_stub(*stub);
+    if (entries.empty())
+      throw Error(ErrorCode::kNotFound,
+                  *stub + " lists no database; add 'auto PATH' or 'remote HOST:PORT' lines");
+    for (auto& entry : entries) {
       Shard shard;
       try {
         shard.db = shards::open_entry(entry, options.remote_timeout);

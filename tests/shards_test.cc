@@ -331,3 +331,26 @@ TEST_CASE("shards: one writer at a time") {
 }
 
 }  // namespace brief
+
+namespace brief {
+
+TEST_CASE("shards: an empty sharded index answers, an empty stub is an error") {
+  test::TempDir tmp;
+  fs::create_directories(tmp / "corpus");
+  IndexOptions options;
+  options.shard_by = ShardBy::kYear;
+  Indexer::open(tmp / "index", options).update({tmp / "corpus"});
+  CHECK(Searcher::open(tmp / "index").search(request_for("anything")).hits.empty());
+  CHECK(check_index(tmp / "index").ok());
+
+  test::write_file(tmp / "empty.stub", "# no databases\n");
+  try {
+    Searcher::open(tmp / "empty.stub");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kNotFound);
+    CHECK(std::string(e.what()).find("lists no database") != std::string::npos);
+  }
+}
+
+}  // namespace brief
