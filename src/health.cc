@@ -78,6 +78,10 @@ IndexStatistics index_statistics(const std::string& path) {
     throw_from_xapian(e, path);
   }
   std::error_code ec;
+  if (auto stub = shards::stub_file(path)) {
+    s.shards = static_cast<std::int64_t>(shards::read_stub(*stub).size());
+    if (auto by = shards::stub_shard_by(*stub)) s.shard_by = std::string(shard_by_name(*by));
+  }
   for (const auto& part_path : local_databases(path))
     for (const auto& f : std::filesystem::directory_iterator(part_path, ec))
       if (f.is_regular_file(ec)) s.disk_bytes += static_cast<std::int64_t>(f.file_size(ec));

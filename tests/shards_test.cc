@@ -262,6 +262,8 @@ TEST_CASE("shards: --check reads every shard, and a file left in two is re-index
   CHECK(sound.files == 10);
   CHECK(sound.passages == Searcher::open(index).summary().passages);
   CHECK(index_statistics(index).files == 10);
+  CHECK(index_statistics(index).shards == 4);
+  CHECK(index_statistics(index).shard_by == "year");
 
   // As a crash between two shards' commits could leave it: a 2023 file's
   // entry also in shard 2022.

@@ -23,7 +23,12 @@ struct IndexStatistics {
   std::int64_t synonyms = 0;       // Keys of the synonym table.
   std::optional<Date> oldest;      // Of the dated passages.
   std::optional<Date> newest;
-  std::int64_t disk_bytes = 0;     // The index folder's files.
+  std::int64_t disk_bytes = 0;     // The index folder's files (local shards').
+  // A sharded index: its databases (local and remote) and how it is
+  // split ("year", "month"; "" for a stub brief-index did not write).
+  // 0 and "" for a single database.
+  std::int64_t shards = 0;
+  std::string shard_by;
 };
 
 // Reads the statistics of the index at `path`. Throws brief::Error as

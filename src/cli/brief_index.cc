@@ -50,7 +50,10 @@ int print_statistics(const brief::cli::IndexCommand& cmd) {
                                 {"synonym_keys", s.synonyms},
                                 {"oldest", s.oldest ? nlohmann::ordered_json(s.oldest->iso()) : nullptr},
                                 {"newest", s.newest ? nlohmann::ordered_json(s.newest->iso()) : nullptr},
-                                {"disk_bytes", s.disk_bytes}};
+                                {"disk_bytes", s.disk_bytes},
+                                {"shards", s.shards},
+                                {"shard_by", s.shard_by.empty() ? nlohmann::ordered_json(nullptr)
+                                                                : nlohmann::ordered_json(s.shard_by)}};
     std::cout << j.dump() << "\n";
     return brief::cli::kExitOk;
   }
@@ -62,6 +65,9 @@ int print_statistics(const brief::cli::IndexCommand& cmd) {
             << "speakers:   " << s.speakers << " spellings\n"
             << "synonyms:   " << s.synonyms << " keys\n"
             << "disk:       " << (s.disk_bytes + (1 << 19)) / (1 << 20) << " MiB\n";
+  if (s.shards > 0)
+    std::cout << "shards:     " << s.shards
+              << (s.shard_by.empty() ? std::string() : " (by " + s.shard_by + ")") << "\n";
   return brief::cli::kExitOk;
 }
 
