@@ -370,9 +370,12 @@ struct Searcher::Impl {
     return dropped;
   }
 
-  // The database a request searches: shards whose dates cannot pass its
-  // --since/--until are left out. (Their passages would be filtered out
-  // anyway; leaving them out skips their work, and remote round trips.)
+  // The database a request searches: remote shards whose dates cannot
+  // pass its --since/--until are left out, saving their round trips (and
+  // the wait when one is slow). Local shards stay: Xapian skips matching
+  // in them by their value bounds at the cost of a few lookups, and keeps
+  // the BM25 statistics of the whole index, so ranks stay those of a
+  // single database.
   Xapian::Database database_for(const SearchRequest& request) {
     if (!sharded || (!request.since && !request.until)) return db;
     std::string since = request.since ? std::to_string(request.since->number()) : "";
@@ -382,7 +385,7 @@ struct Searcher::Impl {
     for (const auto& shard : shards) {
       bool overlaps = !shard.newest.empty() && (since.empty() || shard.newest >= since) &&
                       (until.empty() || shard.oldest <= until);
-      if (overlaps) view.add_database(shard.db);
+      if (overlaps || !shard.entry.remote) view.add_database(shard.db);
       else all = false;
     }
     return all ? db : view;
