@@ -120,10 +120,7 @@ class TcpServer {
 // sharded by year; plus a stub serving 2021 and 2022 remotely.
 struct Setup {
   Setup() {
-    fs::create_directories(corpus);
-    for (const char* folder : {"transcripts", "news", "records"})
-      for (const auto& entry : fs::directory_iterator(brief::test::fixture_path(folder)))
-        fs::copy_file(entry.path(), corpus + "/" + entry.path().filename().string());
+    brief::test::copy_fixture_folders(corpus, {"transcripts", "news", "records"});
     for (auto args : std::vector<std::vector<std::string>>{
              {"--index", single, corpus},
              {"--index", sharded, "--shard-by", "year", corpus}}) {

@@ -28,10 +28,7 @@ namespace {
 // The dated transcripts (2021, 2021, 2022, 2023), both seeds (one undated,
 // one of 2023) and a JSON Lines file of records.
 void copy_corpus(const std::string& dir) {
-  fs::create_directories(dir);
-  for (const auto& folder : {"transcripts", "news", "records"})
-    for (const auto& entry : fs::directory_iterator(test::fixture_path(folder)))
-      fs::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+  test::copy_fixture_folders(dir, {"transcripts", "news", "records"});
 }
 
 std::vector<std::string> listed_shards(const std::string& index) {
@@ -39,6 +36,13 @@ std::vector<std::string> listed_shards(const std::string& index) {
   for (const auto& e : shards::read_stub(index + "/XAPIANDB"))
     names.push_back(fs::path(e.path).filename().string());
   return names;
+}
+
+// Indexes the fixture corpus `corpus` into `index`, laid out `by`.
+void build(const std::string& index, const std::string& corpus, ShardBy by) {
+  IndexOptions options;
+  options.shard_by = by;
+  Indexer::open(index, options).update({corpus});
 }
 
 Xapian::rev revision(const std::string& shard) {
@@ -114,9 +118,7 @@ TEST_CASE("shards: stub files in Xapian's syntax, and the issue's remote form") 
 TEST_CASE("shards: the stub brief-index writes is one Xapian opens as one database") {
   test::TempDir tmp;
   copy_corpus(tmp / "corpus");
-  IndexOptions options;
-  options.shard_by = ShardBy::kYear;
-  Indexer::open(tmp / "index", options).update({tmp / "corpus"});
+  build(tmp / "index", tmp / "corpus", ShardBy::kYear);
   std::vector<std::string> names = listed_shards(tmp / "index");
   CHECK(names == std::vector<std::string>{"2021", "2022", "2023", "undated"});
   CHECK(shards::stub_shard_by(tmp / "index/XAPIANDB") == ShardBy::kYear);
@@ -144,13 +146,9 @@ TEST_CASE("shards: the stub brief-index writes is one Xapian opens as one databa
 TEST_CASE("shards: searches rank, collapse and facet as on one index") {
   test::TempDir tmp;
   copy_corpus(tmp / "corpus");
-  IndexOptions by_year;
-  by_year.shard_by = ShardBy::kYear;
-  Indexer::open(tmp / "sharded", by_year).update({tmp / "corpus"});
-  IndexOptions by_month;
-  by_month.shard_by = ShardBy::kMonth;
-  Indexer::open(tmp / "monthly", by_month).update({tmp / "corpus"});
-  Indexer::open(tmp / "single").update({tmp / "corpus"});
+  build(tmp / "sharded", tmp / "corpus", ShardBy::kYear);
+  build(tmp / "monthly", tmp / "corpus", ShardBy::kMonth);
+  build(tmp / "single", tmp / "corpus", ShardBy::kNone);
 
   for (const char* query : {"Putin", "New START treaty", "Ukraine sanctions", "inflation",
                             "speaker:Kirby Russia", "what did the president say about Ukraine"}) {
@@ -186,10 +184,8 @@ TEST_CASE("shards: searches rank, collapse and facet as on one index") {
 TEST_CASE("shards: --since over shards finds what one index finds") {
   test::TempDir tmp;
   copy_corpus(tmp / "corpus");
-  IndexOptions options;
-  options.shard_by = ShardBy::kYear;
-  Indexer::open(tmp / "sharded", options).update({tmp / "corpus"});
-  Indexer::open(tmp / "single").update({tmp / "corpus"});
+  build(tmp / "sharded", tmp / "corpus", ShardBy::kYear);
+  build(tmp / "single", tmp / "corpus", ShardBy::kNone);
   // Local shards keep the whole index's statistics: the same scores.
   for (auto [since, until] : {std::pair{Date{2022, 1, 1}, Date{2023, 12, 31}},
                               std::pair{Date{2021, 1, 1}, Date{2021, 12, 31}}}) {
@@ -207,9 +203,7 @@ TEST_CASE("shards: an update touches only the shards whose files changed") {
   std::string corpus = tmp / "corpus";
   copy_corpus(corpus);
   std::string index = tmp / "index";
-  IndexOptions options;
-  options.shard_by = ShardBy::kYear;
-  Indexer::open(index, options).update({corpus});
+  build(index, corpus, ShardBy::kYear);
   std::map<std::string, Xapian::rev> before;
   for (const auto& name : listed_shards(index)) before[name] = revision(index + "/shards/" + name);
 
@@ -252,9 +246,7 @@ TEST_CASE("shards: --check reads every shard, and a file left in two is re-index
   test::TempDir tmp;
   copy_corpus(tmp / "corpus");
   std::string index = tmp / "index";
-  IndexOptions options;
-  options.shard_by = ShardBy::kYear;
-  Indexer::open(index, options).update({tmp / "corpus"});
+  build(index, tmp / "corpus", ShardBy::kYear);
   IndexCheck sound = check_index(index);
   CHECK(sound.ok());
   CHECK(sound.files == 10);
@@ -337,9 +329,7 @@ namespace brief {
 TEST_CASE("shards: an empty sharded index answers, an empty stub is an error") {
   test::TempDir tmp;
   fs::create_directories(tmp / "corpus");
-  IndexOptions options;
-  options.shard_by = ShardBy::kYear;
-  Indexer::open(tmp / "index", options).update({tmp / "corpus"});
+  build(tmp / "index", tmp / "corpus", ShardBy::kYear);
   CHECK(Searcher::open(tmp / "index").search(request_for("anything")).hits.empty());
   CHECK(check_index(tmp / "index").ok());
 

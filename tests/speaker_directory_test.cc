@@ -19,10 +19,7 @@ namespace fs = std::filesystem;
 namespace {
 
 void copy_corpus(const std::string& dir) {
-  fs::create_directories(dir);
-  for (const auto& folder : {"transcripts", "news", "records"})
-    for (const auto& entry : fs::directory_iterator(test::fixture_path(folder)))
-      fs::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+  test::copy_fixture_folders(dir, {"transcripts", "news", "records"});
 }
 
 // What a directory answers, to compare two of them.

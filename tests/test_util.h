@@ -118,6 +118,15 @@ inline std::vector<std::string> lines_of(const std::string& text) {
   return lines;
 }
 
+// Copies every file of the fixture folders `folders` (under
+// tests/fixtures) into `dir`, creating it.
+inline void copy_fixture_folders(const std::string& dir, const std::vector<std::string>& folders) {
+  std::filesystem::create_directories(dir);
+  for (const auto& folder : folders)
+    for (const auto& entry : std::filesystem::directory_iterator(fixture_path(folder)))
+      std::filesystem::copy_file(entry.path(), dir + "/" + entry.path().filename().string());
+}
+
 }  // namespace brief::test
 
 #endif  // BRIEF_TESTS_TEST_UTIL_H_
