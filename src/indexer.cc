@@ -34,6 +34,7 @@
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/file.h>
@@ -439,10 +440,15 @@ struct Indexer::Impl {
   struct Known {
     ManifestEntry entry;
     std::vector<std::string> shards;
+    bool seen = false;  // Found by this update's walk.
   };
 
   std::unordered_map<std::string, Known> load_manifest() {
     std::unordered_map<std::string, Known> manifest;
+    // About one file per 30 passages: fewer rehashes of long paths.
+    Xapian::doccount passages = 0;
+    for (auto& item : dbs) passages += item.second.get_doccount();
+    manifest.reserve(passages / 30);
     std::string prefix(schema::kFileMetaPrefix);
     for (auto& [name, db] : dbs) {
       for (auto it = db.metadata_keys_begin(prefix); it != db.metadata_keys_end(prefix); ++it) {
@@ -521,10 +527,14 @@ struct Indexer::Impl {
     std::error_code index_ec;
     fs::path index_root = fs::absolute(path, index_ec).lexically_normal();
     std::vector<std::string> roots;
-    std::vector<ManifestEntry> files;
-    std::unordered_set<std::string> seen;
-    // Every regular file the walk listed, so that sidecars are found
-    // without a stat(2) each: an unchanged re-run stats each file once.
+    // The walk marks the files the index knows (Known::seen) and keeps
+    // the new ones in `new_files`: an unchanged re-run hashes each path
+    // once and stats each file once.
+    std::unordered_map<std::string, Known> manifest = load_manifest();
+    std::vector<std::pair<ManifestEntry, Known*>> files;
+    std::unordered_set<std::string> new_files;
+    // The .json files the walk listed, so that a text file's sidecar is
+    // found without a stat(2).
     std::unordered_set<std::string> listed;
     auto on_disk = [&](const fs::path& p) {
       if (listed.count(p.string())) return true;
@@ -534,7 +544,10 @@ struct Indexer::Impl {
     auto add_file = [&](const fs::path& p, bool walked) {
       ManifestEntry e;
       e.path = p.string();
-      if (!seen.insert(e.path).second) return;
+      auto known = manifest.find(e.path);
+      if (known != manifest.end() ? std::exchange(known->second.seen, true)
+                                  : !new_files.insert(e.path).second)
+        return;  // Reached twice, through overlapping inputs.
       struct stat st {};
       if (::stat(e.path.c_str(), &st) == 0) {
         e.size = static_cast<std::int64_t>(st.st_size);
@@ -547,7 +560,7 @@ struct Indexer::Impl {
         e.sidecar_size = static_cast<std::int64_t>(st.st_size);
         e.sidecar_mtime_ns = mtime_ns(st);
       }
-      files.push_back(std::move(e));
+      files.emplace_back(std::move(e), known != manifest.end() ? &known->second : nullptr);
     };
     for (const auto& input : inputs) {
       std::error_code ec;
@@ -591,7 +604,7 @@ struct Indexer::Impl {
             stats.failures.push_back({entry.string(), "broken or looping symbolic link"});
           continue;
         }
-        listed.insert(entry.string());
+        if (text::ascii_lower(entry.extension().string()) == ".json") listed.insert(entry.string());
         if (!is_indexable_extension(entry) || is_repository_file(entry)) continue;
         candidates.push_back(entry);
       }
@@ -603,16 +616,14 @@ struct Indexer::Impl {
     stats.files_seen = static_cast<std::int64_t>(files.size() + stats.failures.size());
 
     // 2. Compare with the manifest.
-    std::unordered_map<std::string, Known> manifest = load_manifest();
     std::vector<std::pair<ManifestEntry, const ManifestEntry*>> work;
-    for (const auto& f : files) {
-      auto it = manifest.find(f.path);
-      bool one_place = it != manifest.end() && it->second.shards.size() == 1;
-      if (one_place && it->second.entry.same_stat(f)) {
+    for (const auto& [f, known] : files) {
+      bool one_place = known && known->shards.size() == 1;
+      if (one_place && known->entry.same_stat(f)) {
         ++stats.unchanged;
         continue;
       }
-      work.emplace_back(f, one_place ? &it->second.entry : nullptr);
+      work.emplace_back(f, one_place ? &known->entry : nullptr);
     }
     auto holders = [&](const std::string& file) {
       auto it = manifest.find(file);
@@ -621,7 +632,7 @@ struct Indexer::Impl {
     std::vector<std::string> removals;
     for (const auto& item : manifest) {
       const std::string& path = item.first;  // Captured below: no binding.
-      if (seen.count(path)) continue;
+      if (item.second.seen) continue;
       bool under_root = std::any_of(roots.begin(), roots.end(), [&](const std::string& r) {
         return path == r || (path.size() > r.size() && path.starts_with(r) &&
                              path[r.size()] == '/');
