@@ -370,14 +370,15 @@ struct Searcher::Impl {
     return dropped;
   }
 
-  // The database a request searches: remote shards whose dates cannot
-  // pass its --since/--until are left out, saving their round trips (and
-  // the wait when one is slow). Local shards stay: Xapian skips matching
-  // in them by their value bounds at the cost of a few lookups, and keeps
-  // the BM25 statistics of the whole index, so ranks stay those of a
-  // single database.
+  // The database a request searches. Every shard takes part, so that the
+  // BM25 statistics are the whole index's and ranks those of a single
+  // database; Xapian skips matching in a shard whose date values cannot
+  // pass the filter (its value bounds). Time-bounded searches
+  // (OpenOptions::time_limit, --timeout-ms) leave out the remote shards
+  // whose dates cannot pass --since/--until: no round trip to them, and no
+  // wait when one is slow, at the cost of those statistics.
   Xapian::Database database_for(const SearchRequest& request) {
-    if (!sharded || (!request.since && !request.until)) return db;
+    if (!sharded || !options.time_limit || (!request.since && !request.until)) return db;
     std::string since = request.since ? std::to_string(request.since->number()) : "";
     std::string until = request.until ? std::to_string(request.until->number()) : "";
     Xapian::Database view;

@@ -243,8 +243,9 @@ TEST_CASE("remote: a server lost between searches is dropped, and --since skips 
   Setup setup;
   TcpServer y2021(setup.shard("2021")), y2022(setup.shard("2022"));
   setup.write_mixed_stub(y2021, y2022);
-  brief::OpenOptions options;
+  brief::OpenOptions options;  // As --timeout-ms 500 sets them.
   options.remote_timeout = std::chrono::milliseconds(500);
+  options.time_limit = std::chrono::milliseconds(500);
   brief::Searcher searcher = brief::Searcher::open(setup.mixed, options);
   brief::SearchRequest request;
   request.query = "Russia";

@@ -213,7 +213,9 @@ struct OpenOptions {
   std::chrono::milliseconds remote_timeout{10000};
   // Bounds the matcher's time per search (Xapian's
   // Enquire::set_time_limit): past it, the best passages found so far are
-  // returned. Default unset: no bound.
+  // returned. When set, searches with `since` or `until` also leave out
+  // remote shards whose dates cannot pass them (saving their round trips;
+  // BM25 statistics then lack those shards). Default unset: no bound.
   std::optional<std::chrono::milliseconds> time_limit;
 };
 
