@@ -282,7 +282,6 @@ struct Searcher::Impl {
     shards::StubEntry entry;
     Xapian::Database db;
     std::string oldest, newest;  // kDate bounds; empty when none dated.
-    bool has_undated = false;
   };
   bool sharded = false;
   std::vector<Shard> shards;
@@ -325,7 +324,6 @@ struct Searcher::Impl {
         shard.db = shards::open_entry(entry, options.remote_timeout);
         shard.oldest = shard.db.get_value_lower_bound(schema::kDate);
         shard.newest = shard.db.get_value_upper_bound(schema::kDate);
-        shard.has_undated = shard.db.get_termfreq(std::string(schema::kUndated)) > 0;
       } catch (const Xapian::NetworkError& e) {
         missing.push_back(entry.line + ": " + e.get_msg());
         continue;
@@ -404,12 +402,13 @@ struct Searcher::Impl {
     if (!sharded) {
       cached = speaker_cache::load(db);
     } else if (std::filesystem::is_directory(path) && unavailable.empty()) {
+      // The stub's paths are absolute (read_stub()); so must ours be.
+      std::filesystem::path folder =
+          std::filesystem::absolute(path).lexically_normal() / shards::kShardFolder;
       std::map<std::string, Xapian::Database> by_name;
       for (const auto& shard : shards) {
         std::filesystem::path p(shard.entry.path);
-        if (shard.entry.remote ||
-            p != (std::filesystem::path(path) / shards::kShardFolder / p.filename()).lexically_normal())
-          break;
+        if (shard.entry.remote || p != folder / p.filename()) break;
         by_name.emplace(p.filename().string(), shard.db);
       }
       if (by_name.size() == shards.size()) cached = speaker_cache::load_sharded(path, by_name);

@@ -94,3 +94,36 @@ TEST_CASE("speaker cache: a sharded index keeps one for all its shards") {
 }
 
 }  // namespace brief
+
+namespace brief {
+
+TEST_CASE("speaker cache: searches use it, through a relative index path too") {
+  test::TempDir tmp;
+  test::copy_fixture_folders(tmp / "corpus", {"transcripts"});
+  IndexOptions options;
+  options.shard_by = ShardBy::kYear;
+  Indexer::open(tmp / "index", options).update({tmp / "corpus"});
+  // Keep the revisions line, replace the grouping by one only the cache
+  // could give.
+  std::string file = tmp / "index/speakers.json";
+  std::string text = test::read_file(file);
+  std::string revisions = text.substr(0, text.find('\n') + 1);
+  test::write_file(file, revisions +
+                             R"({"canonical":{"Ghost":"Cache Marker"},"counts":{"Ghost":7},"roles":{}})"
+                             "\n");
+  auto names = [](Searcher searcher) {
+    std::vector<std::string> out;
+    for (const auto& s : searcher.speakers(SearchRequest{})) out.push_back(s.name);
+    return out;
+  };
+  CHECK(names(Searcher::open(tmp / "index")) == std::vector<std::string>{"Cache Marker"});
+  fs::path before = fs::current_path();
+  fs::current_path(tmp.path());
+  std::vector<std::string> relative = names(Searcher::open("index"));
+  std::vector<std::string> dotted = names(Searcher::open("./index/"));
+  fs::current_path(before);
+  CHECK(relative == std::vector<std::string>{"Cache Marker"});
+  CHECK(dotted == std::vector<std::string>{"Cache Marker"});
+}
+
+}  // namespace brief
