@@ -337,7 +337,6 @@ struct Indexer::Impl {
   // Sharded: index-wide metadata every shard carries, so that whichever
   // shard a stub lists first answers get_metadata(); stamped on new shards.
   std::map<std::string, std::string> settings;
-  std::vector<std::vector<std::string>> file_synonyms;
   int lock_fd = -1;  // Sharded: flock()ed INDEX/brief-index.lock.
 
   ~Impl() {
@@ -365,14 +364,14 @@ struct Indexer::Impl {
     Xapian::WritableDatabase db(dir.string(), Xapian::DB_CREATE_OR_OPEN);
     db.set_metadata(std::string(schema::kFormatKey), std::string(schema::kFormatVersion));
     for (const auto& [key, value] : settings) db.set_metadata(key, value);
-    // Every shard has the whole synonym table (see add_synonyms()).
+    // Every shard has the whole synonym table (see add_synonyms()): the
+    // learned groups and those of synonyms files.
     if (!dbs.empty()) {
       Xapian::Database from = dbs.begin()->second;
       for (auto key = from.synonym_keys_begin(); key != from.synonym_keys_end(); ++key)
         for (auto it = from.synonyms_begin(*key); it != from.synonyms_end(*key); ++it)
           db.add_synonym(*key, *it);
     }
-    for (const auto& group : file_synonyms) vocabulary::add_group(db, group);
     db.commit();
     auto it = dbs.emplace(name, std::move(db)).first;
     write_stub();
@@ -422,12 +421,6 @@ struct Indexer::Impl {
     for (std::string_view key : {schema::kAliasesKey, schema::kSynonymsKey})
       if (std::string value = get_setting(std::string(key)); !value.empty())
         settings[std::string(key)] = value;
-    auto stored = settings.find(std::string(schema::kSynonymsKey));
-    if (stored == settings.end()) return;
-    nlohmann::json groups = nlohmann::json::parse(stored->second, nullptr, false);
-    if (groups.is_array())
-      for (const auto& g : groups)
-        if (g.is_array()) file_synonyms.push_back(g.get<std::vector<std::string>>());
   }
 
   void commit_all() {
@@ -693,7 +686,6 @@ struct Indexer::Impl {
           for (const auto& g : groups) vocabulary::add_group(db, g);
         }
         set_setting(std::string(schema::kSynonymsKey), nlohmann::json(groups).dump());
-        if (sharded()) file_synonyms = groups;
         commit_all();
       } catch (const Xapian::Error& e) {
         throw_from_xapian(e, path);

@@ -344,3 +344,38 @@ TEST_CASE("shards: an empty sharded index answers, an empty stub is an error") {
 }
 
 }  // namespace brief
+
+namespace brief {
+
+TEST_CASE("shards: a shard made later gets the synonyms files' groups too") {
+  test::TempDir tmp;
+  std::string corpus = tmp / "corpus";
+  fs::create_directories(corpus);
+  std::string later;
+  for (const auto& entry : fs::directory_iterator(test::fixture_path("transcripts"))) {
+    std::string name = entry.path().filename().string();
+    if (name.starts_with("2021-")) fs::copy_file(entry.path(), corpus + "/" + name);
+    else if (name.starts_with("2023-")) later = entry.path().string();
+  }
+  REQUIRE_FALSE(later.empty());
+  test::write_file(tmp / "synonyms.txt", "quokka = small wallaby\n");
+  IndexOptions options;
+  options.shard_by = ShardBy::kYear;
+  options.synonym_files = {tmp / "synonyms.txt"};
+  Indexer::open(tmp / "index", options).update({corpus});
+  CHECK(listed_shards(tmp / "index") == std::vector<std::string>{"2021", "undated"});
+
+  fs::copy_file(later, corpus + "/" + fs::path(later).filename().string());
+  Indexer::open(tmp / "index").update({corpus});  // No synonyms file this time.
+  REQUIRE(listed_shards(tmp / "index") == std::vector<std::string>{"2021", "2023", "undated"});
+  Xapian::Database y2021(tmp / "index/shards/2021"), y2023(tmp / "index/shards/2023");
+  std::vector<std::string> expanded(y2023.synonyms_begin("small wallaby"),
+                                    y2023.synonyms_end("small wallaby"));
+  CHECK(expanded == std::vector<std::string>{"quokka"});
+  std::vector<std::string> keys_2021(y2021.synonym_keys_begin(), y2021.synonym_keys_end());
+  std::vector<std::string> keys_2023(y2023.synonym_keys_begin(), y2023.synonym_keys_end());
+  CHECK(keys_2023 == keys_2021);
+  CHECK(y2023.get_metadata("brief:synonyms") == y2021.get_metadata("brief:synonyms"));
+}
+
+}  // namespace brief
