@@ -45,7 +45,7 @@ void SpeakerDirectory::load(const Xapian::Database& db) {
     auto it = grouped.find(name);
     canonical_[name] = it == grouped.end() ? name : it->second;
   }
-  index_names();
+  names_indexed_ = false;
   roles_.clear();
   std::string role_prefix(schema::kSpeakerRole);
   for (auto it = db.allterms_begin(role_prefix); it != db.allterms_end(role_prefix); ++it) {
@@ -56,7 +56,9 @@ void SpeakerDirectory::load(const Xapian::Database& db) {
   }
 }
 
-void SpeakerDirectory::index_names() {
+void SpeakerDirectory::index_names() const {
+  if (names_indexed_) return;
+  names_indexed_ = true;
   members_.clear();
   for (const auto& [name, count] : counts_) {
     auto it = canonical_.find(name);
@@ -93,19 +95,21 @@ bool SpeakerDirectory::load_json(const Xapian::Database& db, std::string_view te
     return false;
   }
   load_aliases(db);
-  index_names();
+  names_indexed_ = false;
   return true;
 }
 
 std::string SpeakerDirectory::canonical(const std::string& name) const {
   auto it = canonical_.find(name);
   if (it != canonical_.end()) return it->second;
+  index_names();
   auto by_id = by_id_.find(speaker_id(name));
   if (by_id != by_id_.end()) return by_id->second;
   return aliases_.canonical(name);
 }
 
 std::vector<std::string> SpeakerDirectory::terms_for(std::string_view typed) const {
+  index_names();
   std::string name = text::fold_whitespace(typed);
   std::string id = speaker_id(name);
   std::vector<std::string> terms;
@@ -140,6 +144,7 @@ Xapian::Query SpeakerDirectory::query_for(std::string_view name) const {
 
 std::vector<SpeakerSummary> SpeakerDirectory::list(
     const std::map<std::string, std::int64_t>* counts) const {
+  index_names();
   std::vector<SpeakerSummary> people;
   for (const auto& [canonical_name, spellings] : members_) {
     SpeakerSummary s;

@@ -53,14 +53,18 @@ class SpeakerDirectory {
 
  private:
   void load_aliases(const Xapian::Database& db);
-  void index_names();  // by_id_, by_surname_ and members_ from canonical_.
+  // by_id_, by_surname_ and members_ from canonical_, on first need: most
+  // searches only map the spellings of their hits (canonical_), and a
+  // process per search should not pay for the rest.
+  void index_names() const;
 
   AliasTable aliases_;
   std::map<std::string, std::string> canonical_;  // spelling -> person
-  std::map<std::string, std::string> by_id_;      // speaker_id(spelling) -> person
+  mutable bool names_indexed_ = false;
+  mutable std::map<std::string, std::string> by_id_;  // speaker_id(spelling) -> person
   // surname id -> (spelling is the bare surname, person), per spelling.
-  std::map<std::string, std::vector<std::pair<bool, std::string>>> by_surname_;
-  std::map<std::string, std::vector<std::string>> members_;  // person -> spellings
+  mutable std::map<std::string, std::vector<std::pair<bool, std::string>>> by_surname_;
+  mutable std::map<std::string, std::vector<std::string>> members_;  // person -> spellings
   std::map<std::string, std::int64_t> counts_;    // spelling -> passages
   std::map<std::string, std::map<std::string, std::int64_t>> roles_;  // id -> role -> n
 };
