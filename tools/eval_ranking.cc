@@ -53,6 +53,7 @@ struct Options {
   bool json_output = false;
   bool per_query = false;
   double recency_weight = -1;  // < 0: the searcher's default.
+  std::size_t unjudged = 0;  // > 0: list unjudged passages in each system's top N.
 };
 
 struct Judgment {
@@ -96,12 +97,17 @@ Options parse_args(int argc, char** argv) {
     else if (a == "--json") o.json_output = true;
     else if (a == "--per-query") o.per_query = true;
     else if (a == "--recency-weight") o.recency_weight = std::stod(value());
+    else if (a == "--unjudged") o.unjudged = std::stoul(value());
     else if (a == "--help" || a == "-h") {
       std::cout << "usage: eval-ranking --index DIR [--gold FILE] [--corpus DIR]\n"
                    "                    [--baselines [--article-index DIR]] [--floor FILE] [--fresh]\n"
                    "                    [--per-query] [--recency-weight W] [--json]\n"
+                   "                    [--unjudged N]\n"
                    "Builds --index (and --article-index) from --corpus when missing;\n"
-                   "--fresh deletes them first, so the current code builds them.\n";
+                   "--fresh deletes them first, so the current code builds them.\n"
+                   "--unjudged N prints, instead of scores, the passages each system shows\n"
+                   "in its first N articles that have no judgment (JSON Lines): the pool\n"
+                   "for the next judging round.\n";
       std::exit(0);
     } else {
       throw std::runtime_error("unknown argument " + a);
@@ -301,6 +307,23 @@ std::vector<Result> run_passage_bm25(const Xapian::Database& db, const Query& q,
   return out;
 }
 
+// Prints the passages of `results`' first `depth` articles that no
+// judgment covers, one JSON object per line.
+void print_unjudged(const Query& q, const std::string& system, const std::vector<Result>& results,
+                    std::size_t depth) {
+  std::set<std::string> seen;
+  std::size_t rank = 0;
+  for (const auto& r : results) {
+    if (!seen.insert(r.file).second) continue;
+    if (++rank > depth) break;
+    if (r.text.empty() || grade_of(q, r) >= 0) continue;
+    std::cout << json{{"id", q.id}, {"system", system}, {"rank", rank}, {"file", r.file},
+                      {"text", r.text}}
+                     .dump()
+              << "\n";
+  }
+}
+
 std::vector<Result> run_shipped(brief::Searcher& searcher, const Query& q,
                                 const fs::path& corpus, double recency_weight) {
   brief::SearchRequest r;
@@ -354,6 +377,7 @@ int main(int argc, char** argv) try {
         std::cerr << "eval-ranking: " << q.id << " (" << s << "): " << e.what() << "\n";
       }
       per_system[s].push_back(score(q, results));
+      if (opt.unjudged) print_unjudged(q, s, results, opt.unjudged);
     }
   }
 
@@ -381,6 +405,7 @@ int main(int argc, char** argv) try {
     report["queries_below_article_bm25"] = worse;
   }
 
+  if (opt.unjudged) return 0;
   if (opt.json_output) {
     std::cout << report.dump(2) << "\n";
   } else {
