@@ -334,17 +334,22 @@ bool is_initial(std::string_view w) {
 
 std::string title_case(std::string_view upper) {
   // Letters after the first of each word go to lower case, accented ones
-  // too ("THƯỞNG" -> "Thưởng").
+  // too ("THƯỞNG" -> "Thưởng"), except where surnames capitalise inside:
+  // "MCGILL" -> "McGill", "O’CONNELL" -> "O’Connell".
   std::string out;
   bool start = true;
+  std::size_t word_begin = 0;
   for (Xapian::Utf8Iterator it(upper.data(), upper.size()); it != Xapian::Utf8Iterator(); ++it) {
     unsigned ch = *it;
     if (Xapian::Unicode::is_wordchar(ch)) {
-      Xapian::Unicode::append_utf8(out, start ? ch : Xapian::Unicode::tolower(ch));
+      if (start) word_begin = out.size();
+      bool upper_here = start || std::string_view(out).substr(word_begin) == "Mc";
+      Xapian::Unicode::append_utf8(out, upper_here ? ch : Xapian::Unicode::tolower(ch));
       start = false;
     } else {
+      bool one_letter = out.size() == word_begin + 1;  // "O" of "O’Connell".
       Xapian::Unicode::append_utf8(out, ch);
-      start = (ch == ' ' || ch == '-');
+      start = (ch == ' ' || ch == '-' || ((ch == '\'' || ch == 0x2019) && one_letter));
     }
   }
   return out;
@@ -706,7 +711,8 @@ class Attributor {
           office += (office.empty() ? "" : " ") + tokens[i].word;
         ++i;
       }
-      std::string name = name_at(tokens, i);
+      std::string name = had_role ? holder_named(office, tokens, i) : std::string();
+      if (name.empty()) name = name_at(tokens, i);
       if (name.empty() && i == tokens.size() && had_role) {
         std::string who = office_holder(office);  // "Statement by the President"
         if (!who.empty()) authors.push_back(who);
@@ -820,7 +826,8 @@ class Attributor {
       // "Vice President" is not "President".
       if (role == "President" && i > 0 && tokens[i - 1].word == "Vice")
         continue;
-      std::string who = name_at(tokens, i + role_words.size());
+      std::string who = holder_named(role, tokens, i + role_words.size());
+      if (who.empty()) who = name_at(tokens, i + role_words.size());
       if (!who.empty()) return who;
     }
     return {};
@@ -1122,6 +1129,19 @@ class Attributor {
   std::string office_holder(std::string_view office) const {
     if (!aliases_ || !article_.date) return {};
     return aliases_->office_holder(office, *article_.date);
+  }
+
+  // The office's holder on the article's date when tokens[i] is the
+  // holder's surname: in a title-case title ("Remarks by President Biden
+  // Honoring the ..."), the capitalised word after the surname is not
+  // part of the name.
+  std::string holder_named(std::string_view office, const std::vector<Token>& tokens,
+                           std::size_t i) const {
+    if (i >= tokens.size()) return {};
+    std::string who = office_holder(office);
+    std::size_t space = who.rfind(' ');
+    if (who.empty() || space == std::string::npos) return {};
+    return tokens[i].word == std::string_view(who).substr(space + 1) ? who : std::string();
   }
 
   // Statements in the first person plural that list their authors: "Today,

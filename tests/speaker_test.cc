@@ -142,6 +142,18 @@ TEST_CASE("speaker: transcript labels resolve to full names") {
   CHECK(speakers[4][0].name == "The President");  // Nobody named with that role.
 }
 
+TEST_CASE("speaker: capitals inside surnames survive a label in capitals") {
+  auto names = names_for(
+      "---\ntitle: Remarks in a Conversation\ndate: '2022-10-05'\n---\n\n"
+      "MS. MCGILL JOHNSON:  Welcome.\n\nMS. O\u2019CONNELL:  Thank you.\n\n"
+      "MR. O'HARA:  Hello.\n\nMS. JEAN-PIERRE:  Hi.\n", "c.md");
+  REQUIRE(names.size() == 4);
+  CHECK(names[0] == Names{"McGill Johnson"});
+  CHECK(names[1] == Names{"O\u2019Connell"});
+  CHECK(names[2] == Names{"O'Hara"});
+  CHECK(names[3] == Names{"Jean-Pierre"});
+}
+
 TEST_CASE("speaker: a statement without turns is its titled author's") {
   std::string page =
       "---\ntitle: Statement from President Joe Biden on the New START Treaty\n"
@@ -216,6 +228,16 @@ TEST_CASE("speaker: offices name the person who held them that day") {
       "---\ntitle: Remarks at a Roundtable\ndate: '2022-07-15'\n---\n\n"
       "THE PRESIDENT:  Thank you all.\n\nQ    Sir, a question.\n\nTHE PRESIDENT:  Go on.\n");
   CHECK(remarks[0] == Names{"Joe Biden"});
+  // A capitalised verb after the holder's surname in a title-case title
+  // is not part of the name, for labels and for authors.
+  auto honoring = names_with(
+      "---\ntitle: Remarks by President Biden Honoring the 2021 NBA Champion Milwaukee Bucks\n"
+      "date: '2021-11-08'\n---\n\nTHE PRESIDENT:  Well, good afternoon.\n");
+  CHECK(honoring[0] == Names{"Joe Biden"});
+  auto marking = names_with(
+      "---\ntitle: Statement by President Biden Marking Arbor Day\ndate: '2022-04-29'\n---\n\n"
+      "Trees matter.\n");
+  CHECK(marking[0] == Names{"Joe Biden"});
   // Without a table the office stays unresolved.
   CHECK(names_for("---\ntitle: Statement by the President\ndate: '2021-06-08'\n---\n\n"
                   "Justice has been done.\n", "s.md")[0].empty());
