@@ -25,7 +25,9 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <optional>
 #include <set>
+#include <unordered_set>
 
 #include "brief/error.h"
 #include "text.h"
@@ -184,7 +186,9 @@ bool is_adverb(std::string_view w) {
       "once", "repeatedly", "separately", "additionally", "recently",
       "reportedly", "publicly", "privately", "later", "had", "has", "have",
       "has", "would", "will", "quickly", "flatly", "firmly", "clearly",
-      "simply", "bluntly", "openly", "told", "in", "general"};
+      "simply", "bluntly", "openly", "told", "in", "general",
+      // Auxiliaries: "is calling on", "has been clear".
+      "is", "was", "been"};
   return kAdverbs.count(w) > 0;
 }
 
@@ -366,8 +370,28 @@ class PeopleTable {
   // Records the names in `s`. In a title-case `s` (a title) a name counts
   // only where a lower-case word, a comma or the end closes it, since every
   // word there is capitalised.
-  void scan(std::string_view s, bool title_case = false) {
-    std::vector<Token> tokens = tokenize(s);
+  // Words `s` writes in lower case; call for every text of the article
+  // before scan(), so that names made of common words are known early.
+  void note_lower_words(const std::vector<Token>& tokens) {
+    for (const auto& t : tokens)
+      if (!t.word.empty() && text::is_ascii_lower(t.word[0]) && !lower_words_.count(t.word))
+        lower_words_.insert(t.word);
+  }
+
+  // True when the article writes every word of `name` in lower case
+  // elsewhere: "High-Speed Internet", "Disease Control" are not people.
+  bool common_words(std::string_view name) const {
+    // Names here are single-space separated words (see scan()).
+    std::string lower = text::ascii_lower(name);
+    for (std::size_t begin = 0; begin <= lower.size();) {
+      std::size_t end = std::min(lower.find(' ', begin), lower.size());
+      if (end > begin && !lower_words_.count(lower.substr(begin, end - begin))) return false;
+      begin = end + 1;
+    }
+    return true;
+  }
+
+  void scan(const std::vector<Token>& tokens, bool title_case = false) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (!is_name_word(tokens[i].word)) continue;
       // A name: Given [Initial.] Surname, both name words.
@@ -418,6 +442,7 @@ class PeopleTable {
   }
 
   void add_full(const std::string& full, const std::string& role) {
+    if (common_words(full)) return;
     ++full_counts_[full];
     std::string surname = last_word(full);
     by_surname_[surname].insert(full);
@@ -466,6 +491,7 @@ class PeopleTable {
   // organisation ("Saudi Arabia", "Protected Status"): a role before it,
   // or its surname used alone elsewhere in the article.
   bool is_person(const std::string& full) const {
+    if (common_words(full)) return false;
     if (roles_.count(full)) return true;
     auto it = surname_mentions_.find(last_word(full));
     return it != surname_mentions_.end() && it->second > 0;
@@ -528,6 +554,7 @@ class PeopleTable {
   }
 
   std::map<std::string, int> full_counts_;
+  std::unordered_set<std::string> lower_words_;  // Words seen in lower case.
   std::map<std::string, std::set<std::string>> by_surname_;
   std::map<std::string, int> surname_mentions_;
   std::map<std::string, std::string> roles_;
@@ -580,6 +607,18 @@ std::optional<Attribution> pull_quote(const std::vector<Token>& tokens) {
         continue;
       std::string surname = w.substr(0, k);
       if (!is_name_word(surname)) break;
+      // "McWilliams", "DeSantis", "MacArthur" are names, not a name run
+      // into a role: the glued part must start a role ("US State
+      // Department Spokesperson", "Spokesperson").
+      std::size_t glued_end = k;
+      while (glued_end < w.size() && text::is_ascii_alpha(w[glued_end]) &&
+             (glued_end == k || text::is_ascii_lower(w[glued_end]) == text::is_ascii_lower(w[k + 1])))
+        ++glued_end;
+      std::string glued = w.substr(k, glued_end - k);
+      bool acronym = glued.size() >= 2 && std::all_of(glued.begin(), glued.end(), [](char c) {
+                       return text::is_ascii_upper(c);
+                     });
+      if (!acronym && !is_role_word(glued)) break;
       std::string given;
       if (i > 0 && is_name_word(tokens[i - 1].word)) given = tokens[i - 1].word;
       std::string role = w.substr(k);
@@ -597,13 +636,45 @@ std::optional<Attribution> pull_quote(const std::vector<Token>& tokens) {
   return std::nullopt;
 }
 
+// "President Liz Shuler, AFL-CIO: “The AFL-CIO strongly supports ...”"
+// (bold in the source): the quote collections of press releases ("What
+// they are saying") name each speaker before a colon and the quote. The
+// name is the run of name words ending the part before the first comma.
+std::optional<std::string> quote_lead(std::string_view text) {
+  std::size_t colon = text.find(": \xE2\x80\x9C");
+  if (colon == std::string_view::npos) colon = text.find(":\xE2\x80\x9C");
+  if (colon == std::string_view::npos || colon > 200) return std::nullopt;
+  std::string_view lead = text.substr(0, colon);
+  if (text::count_words(lead) > 20 || lead.find(". ") != std::string_view::npos)
+    return std::nullopt;
+  std::string_view who = lead.substr(0, lead.find(','));
+  std::vector<std::string_view> words = text::split_words(who);
+  std::size_t first = words.size();
+  while (first > 0 && (is_name_word(words[first - 1]) || is_initial(words[first - 1]))) --first;
+  std::size_t count = words.size() - first;
+  if (count < 2 || count > 4 || is_initial(words[first])) return std::nullopt;
+  std::string name;
+  for (std::size_t k = first; k < words.size(); ++k) {
+    if (is_initial(words[k])) continue;
+    if (!name.empty()) name += ' ';
+    name += words[k];
+  }
+  return name;
+}
+
 class Attributor {
  public:
   Attributor(const Article& article, const std::vector<Passage>& passages,
              const AliasTable* aliases)
       : article_(article), passages_(passages), aliases_(aliases) {
-    people_.scan(article.title, /*title_case=*/true);
-    for (const auto& p : passages) people_.scan(p.text);
+    std::vector<Token> title = tokenize(article.title);
+    std::vector<std::vector<Token>> texts;
+    texts.reserve(passages.size());
+    for (const auto& p : passages) texts.push_back(tokenize(p.text));
+    people_.note_lower_words(title);
+    for (const auto& t : texts) people_.note_lower_words(t);
+    people_.scan(title, /*title_case=*/true);
+    for (const auto& t : texts) people_.scan(t);
     for (const auto& name : article.declared_speakers) people_.add_full(name, "");
   }
 
@@ -615,6 +686,7 @@ class Attributor {
     bool has_turns = std::any_of(passages_.begin(), passages_.end(),
                                  [](const Passage& p) { return !p.turn_label.empty(); });
     if (authors.empty() && !has_turns) authors = we_list_authors();
+    if (authors.empty() && !has_turns) authors = signature_authors();
     std::string moderator = has_turns ? moderator_name() : std::string();
     for (std::size_t i = 0; i < passages_.size(); ++i) {
       const Passage& p = passages_[i];
@@ -626,7 +698,13 @@ class Attributor {
       } else {
         result[i] = from_patterns(p.text, i == 0 ? nullptr : &result[i - 1],
                                   i >= 2 ? &result[i - 2] : nullptr);
-        if (!has_turns && !authors.empty()) {
+        // Headers and sign-offs in capitals ("MEMORANDUM FOR THE HEADS OF
+        // EXECUTIVE DEPARTMENTS", "JOSEPH R. BIDEN JR.") and memo fields
+        // ("SUBJECT: ...") are not the authors' statement.
+        bool header = std::none_of(p.text.begin(), p.text.end(),
+                                   [](char c) { return text::is_ascii_lower(c); }) ||
+                      p.text.starts_with("SUBJECT:") || p.text.starts_with("MEMORANDUM FOR");
+        if (!has_turns && !authors.empty() && !header) {
           // Every paragraph of a statement is its authors'; people it
           // reports speaking follow them.
           std::vector<Attribution> with_authors;
@@ -656,6 +734,7 @@ class Attributor {
     std::string_view t = article_.title;
     std::string_view rest;
     bool joint = false;
+    bool several = false;  // Authors joined by "and" all wrote it.
     // Messages and proclamations come from the President of the day.
     for (std::string_view lead : {"Presidential Message", "Message from the President",
                                   "A Proclamation on", "A Proclamation to",
@@ -672,6 +751,9 @@ class Attributor {
       if (text::starts_with_ci(t, lead)) {
         rest = t.substr(lead.size());
         joint = lead.starts_with("Joint");
+        // "Statement of President Joe Biden and First Lady Jill Biden":
+        // both wrote it. Remarks by two people are theirs turn by turn.
+        several = joint || lead.starts_with("Statement");
         break;
       }
     }
@@ -692,8 +774,14 @@ class Attributor {
                            ((tokens[i].word == "and" && !joint) || tokens[i].word == "to") &&
                            i + 1 < tokens.size() &&
                            (is_role_word(tokens[i + 1].word) || tokens[i + 1].word == "the");
-        if (!inside_role && !is_role_word(tokens[i].word) && tokens[i].word != "the" &&
-            tokens[i].word != "Press") {
+        // "First Lady Jill Biden", "Second Gentleman Doug Emhoff".
+        bool spouse_title =
+            ((tokens[i].word == "First" || tokens[i].word == "Second") && i + 1 < tokens.size() &&
+             (tokens[i + 1].word == "Lady" || tokens[i + 1].word == "Gentleman")) ||
+            ((tokens[i].word == "Lady" || tokens[i].word == "Gentleman") && i > 0 &&
+             (tokens[i - 1].word == "First" || tokens[i - 1].word == "Second"));
+        if (!inside_role && !spouse_title && !is_role_word(tokens[i].word) &&
+            tokens[i].word != "the" && tokens[i].word != "Press") {
           // "Statement by the President on ...": the office holder.
           std::string who = had_role ? office_holder(office) : std::string();
           if (who.empty()) return {};
@@ -732,7 +820,7 @@ class Attributor {
       if (end < tokens.size() && (tokens[end].word == "Jr" || tokens[end].word == "Jr."))
         ++end;
       if (end < tokens.size() && (tokens[end].word == "and" || tokens[end].word == "&")) {
-        if (!joint) return {};
+        if (!several) return {};
         i = end + 1;
         continue;
       }
@@ -940,10 +1028,16 @@ class Attributor {
         return prev2->front().name;
       return {};
     };
+    // Who a sentence-initial "He"/"She" was resolved to, by sentence: a
+    // pronoun chain ("He condemned ... Tel Aviv. He conveyed ...") keeps
+    // its referent instead of the last name-like words.
+    std::map<int, std::string> pronoun_subjects;
     // The subject of the current or previous sentence, for pronouns.
     auto subject_before = [&](std::size_t pos) -> std::string {
       int sentence = tokens[pos].sentence;
       for (int s = sentence; s >= std::max(0, sentence - 1); --s) {
+        if (auto it = pronoun_subjects.find(s); it != pronoun_subjects.end() && s < sentence)
+          return it->second;
         for (std::size_t k = 0; k < pos; ++k) {
           if (tokens[k].sentence != s || tokens[k].in_quote) continue;
           std::size_t len;
@@ -954,6 +1048,31 @@ class Attributor {
       return {};
     };
 
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      bool starts_sentence = k == 0 || tokens[k - 1].sentence != tokens[k].sentence;
+      std::string lower = text::ascii_lower(tokens[k].word);
+      if (!starts_sentence || tokens[k].in_quote || (lower != "he" && lower != "she")) continue;
+      std::string who = subject_before(k);
+      if (who.empty()) who = carried();
+      if (!who.empty()) pronoun_subjects[tokens[k].sentence] = who;
+    }
+
+    if (auto lead = quote_lead(passage_text)) {
+      found.push_back({*lead, people_.role_of(*lead), AttributionMethod::kPullQuote});
+      return found;
+    }
+    // The rest of such a quote, in the next paragraph.
+    if ((passage_text.starts_with("\xE2\x80\x9C") || passage_text.starts_with("\"")) && prev &&
+        prev->size() == 1 && prev->front().method == AttributionMethod::kPullQuote &&
+        text::count_words(passage_text) > 3) {
+      bool attributed_here = false;
+      for (const auto& t : tokens)
+        if (is_speech_verb(t.word)) attributed_here = true;
+      if (!attributed_here) {
+        found.push_back({prev->front().name, prev->front().role, AttributionMethod::kCarryOver});
+        return found;
+      }
+    }
     if (auto pq = pull_quote(tokens)) {
       std::string name = pq->name;
       if (text::count_words(name) == 1) name = people_.resolve_surname(name);
@@ -1000,7 +1119,11 @@ class Attributor {
       // "The President spoke to how ...": content, unlike "spoke with".
       bool spoke_to_how = (w == "spoke" || w == "speaks") && v + 2 < tokens.size() &&
                           tokens[v + 1].word == "to" && tokens[v + 2].word == "how";
-      if (!is_speech_verb(w) && !went_on && !spoke_to_how) continue;
+      // "called on Congress to", "is calling for": a demand, with content.
+      bool calls_on = (w == "called" || w == "calls" || w == "calling") &&
+                      v + 1 < tokens.size() &&
+                      (tokens[v + 1].word == "on" || tokens[v + 1].word == "for");
+      if (!is_speech_verb(w) && !went_on && !spoke_to_how && !calls_on) continue;
       // Subject before the verb: "Price said", "He also emphasized",
       // "Sergei Ryabkov said", "the diplomat said".
       std::size_t s = v;
@@ -1008,6 +1131,21 @@ class Attributor {
              !tokens[s - 1].ends_clause && !tokens[s - 1].ends_sentence)
         --s;
       bool matched = false;
+      // "The two leaders agreed", "Both leaders reaffirmed", "The Presidents
+      // committed": the two people the readout is about.
+      if (s >= 2) {
+        std::string group = text::ascii_lower(tokens[s - 1].word);
+        std::string before = text::ascii_lower(tokens[s - 2].word);
+        bool plural = group == "leaders" || group == "presidents" || group == "ministers";
+        bool determiner = before == "both" || before == "two" || before == "the" ||
+                          (before == "prime" && s >= 3 &&
+                           (text::ascii_lower(tokens[s - 3].word) == "the" ||
+                            text::ascii_lower(tokens[s - 3].word) == "two"));
+        if (plural && determiner && !tokens[s - 2].ends_clause && principals().size() == 2) {
+          for (const auto& who : principals()) add(who, AttributionMethod::kQuotePattern);
+          matched = true;
+        }
+      }
       {
         // Joint subjects: "The President and the Taoiseach affirmed",
         // "Ned Price and Sergei Lavrov said". Both sides must resolve
@@ -1037,7 +1175,11 @@ class Attributor {
         std::string subj = tokens[s - 1].word;
         std::string lower = text::ascii_lower(subj);
         if (lower == "he" || lower == "she") {
-          std::string who = subject_before(s - 1);
+          auto known = pronoun_subjects.find(tokens[s - 1].sentence);
+          bool starts_sentence = s - 1 == 0 || tokens[s - 2].sentence != tokens[s - 1].sentence;
+          std::string who = starts_sentence && known != pronoun_subjects.end()
+                                ? known->second
+                                : subject_before(s - 1);
           bool carry = who.empty();
           if (carry) who = carried();
           add(who, carry ? AttributionMethod::kCarryOver
@@ -1141,7 +1283,15 @@ class Attributor {
     std::string who = office_holder(office);
     std::size_t space = who.rfind(' ');
     if (who.empty() || space == std::string::npos) return {};
-    return tokens[i].word == std::string_view(who).substr(space + 1) ? who : std::string();
+    std::string_view surname = std::string_view(who).substr(space + 1);
+    // The surname alone, or after a given name and a middle initial
+    // ("Joe Biden Welcoming", "Joseph R. Biden, Jr.").
+    for (std::size_t k = i; k < tokens.size() && k < i + 3; ++k) {
+      if (tokens[k].word == surname) return who;
+      bool name_part = k == i ? is_name_word(tokens[k].word) : is_initial(tokens[k].word);
+      if (!name_part || tokens[k].ends_clause || tokens[k].ends_sentence) break;
+    }
+    return {};
   }
 
   // Statements in the first person plural that list their authors: "Today,
@@ -1175,10 +1325,91 @@ class Attributor {
     return {};
   }
 
+  // A letter or memorandum signed at its end in capitals ("Sincerely, /
+  // JOSEPH R. BIDEN JR.", "JAKE SULLIVAN"): the signer wrote it.
+  std::vector<std::string> signature_authors() const {
+    const auto& paragraphs = article_.paragraphs;
+    for (std::size_t back = 1; back <= 3 && back <= paragraphs.size(); ++back) {
+      const std::string& line = paragraphs[paragraphs.size() - back].text;
+      if (std::any_of(line.begin(), line.end(), [](char c) { return text::is_ascii_lower(c); }))
+        continue;
+      std::string name = title_case(line);
+      std::size_t words = 0, name_words = 0;
+      bool ok = true;
+      for (auto w : text::split_words(name)) {
+        ++words;
+        std::string_view word = w;
+        if (word.ends_with(',')) word.remove_suffix(1);
+        if (word == "Jr." || word == "Jr" || word == "Sr." || is_initial(word)) continue;
+        if (!is_name_word(word)) {
+          ok = false;
+          break;
+        }
+        ++name_words;
+      }
+      if (ok && name_words >= 2 && words <= 5) return {name};
+    }
+    return {};
+  }
+
+  // The two people a readout is about, for "The two leaders agreed":
+  // the two the first sentence names ("President Biden spoke today with
+  // Prime Minister Benjamin Netanyahu"), else the two the title names.
+  // Empty unless exactly two.
+  const std::vector<std::string>& principals() {
+    if (principals_) return *principals_;
+    // People introduced with a title ("President Joseph R. Biden, Jr.",
+    // "Prime Minister Benjamin Netanyahu", "Foreign Minister Mohammed bin
+    // Abdulrahman Al Thani"), written out as the text spells them.
+    auto titled_people = [&](const std::vector<Token>& tokens, bool first_sentence_only) {
+      static const std::set<std::string, std::less<>> kParticles = {
+          "bin", "bint", "al", "de", "del", "da", "dos", "van", "von", "der", "di", "la", "le"};
+      std::vector<std::string> people;
+      for (std::size_t k = 0; k + 1 < tokens.size(); ++k) {
+        if (first_sentence_only && tokens[k].sentence > 0) break;
+        bool title = is_title_noun(tokens[k].word) || tokens[k].word.starts_with("President-");
+        if (!title || tokens[k].ends_clause || !is_name_word(tokens[k + 1].word)) continue;
+        std::vector<std::string> parts;
+        std::size_t j = k + 1;
+        for (; j < tokens.size() && parts.size() < 5; ++j) {
+          const std::string& w = tokens[j].word;
+          bool particle = kParticles.count(w) > 0 && j + 1 < tokens.size() &&
+                          is_name_word(tokens[j + 1].word);
+          if (is_initial(w)) {
+            if (tokens[j].ends_clause) break;
+            continue;
+          }
+          if (!particle && !is_name_word(w)) break;
+          parts.push_back(w);
+          if (tokens[j].ends_clause || tokens[j].ends_sentence) break;
+        }
+        if (parts.empty()) continue;
+        std::string name = parts.front();
+        for (std::size_t p = 1; p < parts.size(); ++p) name += " " + parts[p];
+        if (parts.size() == 1) {
+          std::string full = people_.resolve_surname(name);
+          if (!full.empty()) name = full;
+        }
+        std::string surname = last_word(name);
+        bool seen = std::any_of(people.begin(), people.end(),
+                                [&](const std::string& p) { return last_word(p) == surname; });
+        if (!seen) people.push_back(name);
+        k = j > k ? j - 1 : k;
+      }
+      return people.size() == 2 ? people : std::vector<std::string>();
+    };
+    std::vector<std::string> people;
+    if (!passages_.empty()) people = titled_people(tokenize(passages_.front().text), true);
+    if (people.empty()) people = titled_people(tokenize(article_.title), false);
+    principals_ = std::move(people);
+    return *principals_;
+  }
+
   const Article& article_;
   const std::vector<Passage>& passages_;
   const AliasTable* aliases_;
   PeopleTable people_;
+  std::optional<std::vector<std::string>> principals_;
 };
 
 }  // namespace

@@ -308,4 +308,85 @@ TEST_CASE("speaker: ids are folded names") {
   CHECK(speaker_id("Karine Jean-Pierre") == "karine jean-pierre");
 }
 
+// Rules found by a random sample of statements and readouts (see
+// tests/gold/README.md, "Random news sample").
+TEST_CASE("speaker: statements by two people, and readouts of two leaders") {
+  auto both = names_for(
+      "---\ntitle: Statement of President Joe Biden and First Lady Jill Biden on the Passing of "
+      "General Ray Smith\ndate: '2021-10-09'\n---\n\n"
+      "We are saddened to learn of the death of General Ray Smith, who served his country.\n",
+      "s.md");
+  REQUIRE(both.size() == 1);
+  CHECK(both[0] == Names{"Joe Biden", "Jill Biden"});
+  // Remarks by two people stay theirs turn by turn: no title author.
+  auto remarks = names_for(
+      "---\ntitle: Remarks by President Biden and President Yoon at a Dinner\n"
+      "date: '2023-04-26'\n---\n\nGood evening to all of our guests tonight at the dinner.\n",
+      "r.md");
+  CHECK(remarks[0].empty());
+
+  std::string readout =
+      "---\ntitle: Readout of a Call\ndate: '2021-05-12'\n---\n\n"
+      "President Joseph R. Biden, Jr. spoke today with Prime Minister Benjamin Netanyahu of "
+      "Israel. He condemned the rocket attacks, including against Jerusalem and Tel Aviv. He "
+      "conveyed his unwavering support for the security of the country and its people.\n\n"
+      "The two leaders agreed to maintain the close consultation between their teams in the "
+      "days ahead.\n\n"
+      "The leaders discussed the situation in the region and the prospects for calm.\n";
+  auto names = names_for(readout, "r.md");
+  REQUIRE(names.size() == 3);
+  // A pronoun chain keeps its referent past place names ("Tel Aviv").
+  CHECK(names[0] == Names{"Joseph Biden"});
+  CHECK(names[1] == Names{"Joseph Biden", "Benjamin Netanyahu"});
+  CHECK(names[2].empty());  // "discussed" names a topic, not speech.
+}
+
+TEST_CASE("speaker: signed letters, memo headers, and quote collections") {
+  auto letter = names_for(
+      "---\ntitle: Letter to the Speaker of the House\ndate: '2021-09-17'\n---\n\n"
+      "MEMORANDUM FOR THE SECRETARY OF STATE\n\n"
+      "I have declared a national emergency to deal with the threat posed by this crisis.\n\n"
+      "I am enclosing a copy of the Executive Order I have issued today.\n\n"
+      "JOSEPH R. BIDEN JR.\n",
+      "l.md");
+  REQUIRE(letter.size() == 4);
+  CHECK(letter[0].empty());  // A header in capitals.
+  CHECK(letter[1] == Names{"Joseph R. Biden Jr."});
+  CHECK(letter[2] == Names{"Joseph R. Biden Jr."});
+  CHECK(letter[3].empty());  // The signature itself.
+
+  auto quotes = names_for(
+      "---\ntitle: What They Are Saying\ndate: '2024-05-16'\n---\n\n"
+      "Leaders across the country are celebrating the announcement of the new rule.\n\n"
+      "**President Liz Shuler, AFL-CIO:** \xE2\x80\x9CThis will help to revitalize our domestic "
+      "manufacturing capacity and create new jobs.\xE2\x80\x9D\n\n"
+      "\xE2\x80\x9CIt is a good day for the workers of this country and their families.\xE2\x80\x9D\n",
+      "w.md");
+  REQUIRE(quotes.size() == 3);
+  CHECK(quotes[0].empty());
+  CHECK(quotes[1] == Names{"Liz Shuler"});
+  CHECK(quotes[2] == Names{"Liz Shuler"});
+}
+
+TEST_CASE("speaker: demands, names with inner capitals, and words the text writes in lower case") {
+  auto calls = names_for(
+      "---\ntitle: Fact Sheet: A Plan\ndate: '2021-04-15'\n---\n\n"
+      "President Biden is calling on Congress to pass the plan to protect the rights of workers.\n",
+      "f.md");
+  CHECK(calls[0] == Names{"Biden"});
+  auto nominee = names_for(
+      "---\ntitle: Nominations Sent to the Senate\ndate: '2022-11-14'\n---\n\n"
+      "Martin J. Gruenberg, of Maryland, to be Chairperson of the Board of Directors, vice "
+      "Jelena McWilliams, resigned.\n",
+      "n.md");
+  CHECK(nominee[0].empty());
+  auto agency = names_for(
+      "---\ntitle: Agencies Sign an Agreement\ndate: '2023-11-09'\n---\n\n"
+      "The plan helps communities prevent disease and control smoke from fires near them.\n\n"
+      "Centers for Disease Control said the plan would help communities across the region.\n",
+      "a.md");
+  REQUIRE(agency.size() == 2);
+  CHECK(agency[1].empty());
+}
+
 }  // namespace brief
