@@ -268,11 +268,34 @@ bool is_abbreviation(std::string_view w) {
          (w.size() == 2 && text::is_ascii_upper(w[0]) && w[1] == '.');
 }
 
+// The words of `s`, with dashes glued between words ("Organization—
+// President Truman") split off as words of their own.
+std::vector<std::string_view> words_and_dashes(std::string_view s) {
+  std::vector<std::string_view> words = text::split_words(s);
+  if (s.find("\xE2\x80\x94") == std::string_view::npos &&
+      s.find("\xE2\x80\x93") == std::string_view::npos)
+    return words;
+  std::vector<std::string_view> out;
+  for (std::string_view raw : words) {
+    for (;;) {
+      std::size_t em = raw.find("\xE2\x80\x94"), en = raw.find("\xE2\x80\x93");
+      std::size_t dash = std::min(em, en);
+      if (dash == std::string_view::npos || raw.size() == 3) break;
+      if (dash > 0) out.push_back(raw.substr(0, dash));
+      out.push_back(raw.substr(dash, 3));
+      raw.remove_prefix(dash + 3);
+      if (raw.empty()) break;
+    }
+    if (!raw.empty()) out.push_back(raw);
+  }
+  return out;
+}
+
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   int sentence = 0;
   bool quoting = false;
-  for (std::string_view raw : text::split_words(s)) {
+  for (std::string_view raw : words_and_dashes(s)) {
     Token t;
     t.raw = std::string(raw);
     std::string_view w = raw;
@@ -1124,6 +1147,11 @@ class Attributor {
                       v + 1 < tokens.size() &&
                       (tokens[v + 1].word == "on" || tokens[v + 1].word == "for");
       if (!is_speech_verb(w) && !went_on && !spoke_to_how && !calls_on) continue;
+      // After a possessive the word is an adjective: "Costa Rica’s
+      // continued cooperation", "the President’s stated goal".
+      if (v > 0 && (tokens[v - 1].raw.ends_with("\xE2\x80\x99s") ||
+                    tokens[v - 1].raw.ends_with("'s")))
+        continue;
       // Subject before the verb: "Price said", "He also emphasized",
       // "Sergei Ryabkov said", "the diplomat said".
       std::size_t s = v;

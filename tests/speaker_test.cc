@@ -387,6 +387,19 @@ TEST_CASE("speaker: demands, names with inner capitals, and words the text write
       "a.md");
   REQUIRE(agency.size() == 2);
   CHECK(agency[1].empty());
+  // A speech verb after a possessive is an adjective; a dash between two
+  // words does not glue them into one.
+  auto readout = names_for(
+      "---\ntitle: Readout of a Meeting\ndate: '2023-08-29'\n---\n\n"
+      "President Biden also recognized Costa Rica\xE2\x80\x99s continued cooperation in "
+      "regional efforts.\n\n"
+      "Seventy-four years ago the nations came together to form the North Atlantic Treaty "
+      "Organization\xE2\x80\x94President Truman said, \xE2\x80\x9Cthe will of the people is "
+      "for peace.\xE2\x80\x9D\n",
+      "r.md");
+  REQUIRE(readout.size() == 2);
+  CHECK(readout[0] == Names{"Biden"});
+  CHECK(readout[1] == Names{"Truman"});
 }
 
 }  // namespace brief
