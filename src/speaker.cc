@@ -187,8 +187,8 @@ bool is_adverb(std::string_view w) {
       "reportedly", "publicly", "privately", "later", "had", "has", "have",
       "has", "would", "will", "quickly", "flatly", "firmly", "clearly",
       "simply", "bluntly", "openly", "told", "in", "general",
-      // Auxiliaries: "is calling on", "has been clear".
-      "is", "was", "been"};
+      // Auxiliaries: "is calling on", "has been clear", "made clear".
+      "is", "was", "been", "made"};
   return kAdverbs.count(w) > 0;
 }
 
@@ -685,6 +685,16 @@ std::optional<std::string> quote_lead(std::string_view text) {
   return name;
 }
 
+// "1. ...", "- ...", "• ...": a list item.
+bool starts_list_item(std::string_view text) {
+  if (text.starts_with("- ") || text.starts_with("* ") || text.starts_with("\xE2\x80\xA2"))
+    return true;
+  std::size_t digits = 0;
+  while (digits < text.size() && digits < 3 && text::is_ascii_digit(text[digits])) ++digits;
+  return digits > 0 && digits + 1 < text.size() &&
+         (text[digits] == '.' || text[digits] == ')') && text[digits + 1] == ' ';
+}
+
 class Attributor {
  public:
   Attributor(const Article& article, const std::vector<Passage>& passages,
@@ -711,6 +721,7 @@ class Attributor {
     if (authors.empty() && !has_turns) authors = we_list_authors();
     if (authors.empty() && !has_turns) authors = signature_authors();
     std::string moderator = has_turns ? moderator_name() : std::string();
+    std::vector<Attribution> list_speakers;  // Of the list being read.
     for (std::size_t i = 0; i < passages_.size(); ++i) {
       const Passage& p = passages_[i];
       if (!p.turn_label.empty()) {
@@ -721,6 +732,17 @@ class Attributor {
       } else {
         result[i] = from_patterns(p.text, i == 0 ? nullptr : &result[i - 1],
                                   i >= 2 ? &result[i - 2] : nullptr);
+        // "The President highlighted several examples:" and the list
+        // that follows: each item is what he highlighted.
+        bool item = starts_list_item(p.text);
+        if (!item) list_speakers.clear();
+        if (item && i > 0 && passages_[i - 1].text.ends_with(':') && !result[i - 1].empty()) {
+          list_speakers.clear();
+          for (const auto& a : result[i - 1])
+            if (a.method != AttributionMethod::kAuthor)
+              list_speakers.push_back({a.name, a.role, AttributionMethod::kCarryOver});
+        }
+        if (item && result[i].empty()) result[i] = list_speakers;
         // Headers and sign-offs in capitals ("MEMORANDUM FOR THE HEADS OF
         // EXECUTIVE DEPARTMENTS", "JOSEPH R. BIDEN JR.") and memo fields
         // ("SUBJECT: ...") are not the authors' statement.
@@ -988,6 +1010,15 @@ class Attributor {
         length = 0;
         return {};
       }
+      // "in Florida", "of Maryland": a bare word after a preposition is a
+      // place, not a person's surname.
+      bool after_preposition = j == i && i > 0 &&
+                               (tokens[i - 1].word == "in" || tokens[i - 1].word == "of" ||
+                                tokens[i - 1].word == "from" || tokens[i - 1].word == "across");
+      if (after_preposition) {
+        length = 0;
+        return {};
+      }
       if (people_.knows_surname(name[0])) return people_.resolve_surname(name[0]);
       // "President Biden", "Mr. Finer": a title makes a lone word a
       // surname even when the article never gives the full name (the
@@ -1018,10 +1049,19 @@ class Attributor {
       phrase += w;
       bool stop = tokens[j].ends_clause || tokens[j].ends_sentence;
       ++j;
+      if (noun.empty() && (phrase.ends_with("first lady") || phrase.ends_with("second gentleman")))
+        break;
       if (stop) break;
       if (!noun.empty() && j < tokens.size() &&
           (tokens[j].word != "of" && !is_role_word(tokens[j].word)))
         break;
+    }
+    // "the First Lady", "the U.S. First Lady": the office's holder.
+    if (noun.empty() && (phrase.ends_with("first lady") || phrase.ends_with("second gentleman"))) {
+      length = j - i;
+      std::string who = office_holder(phrase.ends_with("first lady") ? "First Lady"
+                                                                     : "Second Gentleman");
+      return who.empty() ? std::string("?") : who;
     }
     if (noun.empty()) return {};
     length = j - i;
@@ -1066,6 +1106,9 @@ class Attributor {
           std::size_t len;
           std::string who = mention_at(tokens, k, len);
           if (!who.empty()) return who;
+          // "the Vice President conveyed ... She emphasized".
+          who = role_reference_at(tokens, k, len);
+          if (!who.empty() && who != "?") return who;
         }
       }
       return {};
@@ -1146,7 +1189,20 @@ class Attributor {
       bool calls_on = (w == "called" || w == "calls" || w == "calling") &&
                       v + 1 < tokens.size() &&
                       (tokens[v + 1].word == "on" || tokens[v + 1].word == "for");
-      if (!is_speech_verb(w) && !went_on && !spoke_to_how && !calls_on) continue;
+      // "made clear", "has been clear that": a stance.
+      bool clear_stance = w == "clear" && v > 0 &&
+                          (tokens[v - 1].word == "made" || tokens[v - 1].word == "been");
+      if (!is_speech_verb(w) && !went_on && !spoke_to_how && !calls_on && !clear_stance) continue;
+      // "directed the agencies to", "directed that": an instruction; "She
+      // directed the food assistance team" is a job.
+      if (w == "directed") {
+        bool instruction = false;
+        for (std::size_t k = v + 1; k < tokens.size() && k <= v + 8; ++k) {
+          if (tokens[k].sentence != tokens[v].sentence) break;
+          if (tokens[k].word == "to" || tokens[k].word == "that") instruction = true;
+        }
+        if (!instruction) continue;
+      }
       // After a possessive the word is an adjective: "Costa Rica’s
       // continued cooperation", "the President’s stated goal".
       if (v > 0 && (tokens[v - 1].raw.ends_with("\xE2\x80\x99s") ||

@@ -402,4 +402,59 @@ TEST_CASE("speaker: demands, names with inner capitals, and words the text write
   CHECK(readout[1] == Names{"Truman"});
 }
 
+TEST_CASE("speaker: lists, stances, jobs and places in readouts and biographies") {
+  // The items of a list that a speaker introduces with a colon.
+  auto list = names_for(
+      "---\ntitle: Readout of a Meeting\ndate: '2022-09-26'\n---\n\n"
+      "Secretary Gina Raimondo commended the members and highlighted several examples of "
+      "initiatives:\n\n"
+      "1. The Bureau has taken steps to address fees that Americans pay every year.\n\n"
+      "2. The Department is issuing new rules on how airlines disclose their fees.\n\n"
+      "The meeting ended after the members reported on their progress over the year.\n",
+      "r.md");
+  REQUIRE(list.size() == 4);
+  CHECK(list[0] == Names{"Gina Raimondo"});
+  CHECK(list[1] == Names{"Gina Raimondo"});
+  CHECK(list[2] == Names{"Gina Raimondo"});
+  CHECK(list[3].empty());
+
+  // "has been clear", and a pronoun after a role reference rather than
+  // after a place the text also names ("in Florida").
+  auto stance = names_for(
+      "---\ntitle: Readout of a Meeting\ndate: '2022-07-14'\n---\n\n"
+      "Vice President Kamala Harris met legislators of Southwest and Central Florida today.\n\n"
+      "During the meeting, the Vice President conveyed her support for the legislators in "
+      "Florida. She emphasized that the government should not interfere.\n\n"
+      "Senator Jon Smith has been clear that the state must protect its residents.\n",
+      "r.md");
+  REQUIRE(stance.size() == 3);
+  CHECK(stance[1] == Names{"Kamala Harris"});
+  CHECK(stance[2] == Names{"Jon Smith"});
+
+  // "directed" a team is a job; "directed" an agency to act is speech.
+  auto bio = names_for(
+      "---\ntitle: Key Nominees\ndate: '2022-05-13'\n---\n\n"
+      "Stacy Dean is the Deputy Under Secretary at the Department of Agriculture. She directed "
+      "the food assistance team of a research center for ten years.\n\n"
+      "Governor Jane Miller directed the state agencies to open shelters before the storm.\n",
+      "n.md");
+  REQUIRE(bio.size() == 2);
+  CHECK(bio[0].empty());
+  CHECK(bio[1] == Names{"Jane Miller"});
+}
+
+TEST_CASE("speaker: the First Lady is the office's holder that day") {
+  AliasTable aliases = AliasTable::parse(R"({"aliases": {}, "offices": {
+      "First Lady": [{"name": "Melania Trump", "from": "2025-01-20"}]}})");
+  auto articles = parse_article(
+      "---\ntitle: A Coalition for Children\ndate: '2025-09-23'\n---\n\n"
+      "The U.S. First Lady shared the mission of the coalition with the delegates.\n",
+      "f.md");
+  auto passages = split_passages(articles[0]);
+  auto speakers = attribute_speakers(articles[0], passages, &aliases);
+  REQUIRE(speakers.size() == 1);
+  REQUIRE(speakers[0].size() == 1);
+  CHECK(speakers[0][0].name == "Melania Trump");
+}
+
 }  // namespace brief
