@@ -777,6 +777,11 @@ class Attributor {
   // for "Statement from X and Y" that is not called joint.
   std::vector<std::string> title_authors() const {
     std::string_view t = article_.title;
+    // A series label before the title proper: "America 250: Presidential
+    // Message on ...".
+    if (std::size_t colon = t.find(": "); colon != std::string_view::npos && colon < 40 &&
+                                          text::count_words(t.substr(0, colon)) <= 4)
+      t.remove_prefix(colon + 2);
     std::string_view rest;
     bool joint = false;
     bool several = false;  // Authors joined by "and" all wrote it.
@@ -1234,22 +1239,58 @@ class Attributor {
         // Joint subjects: "The President and the Taoiseach affirmed",
         // "Ned Price and Sergei Lavrov said". Both sides must resolve
         // to people; an unresolved role is not carried over here.
+        std::size_t person_start = 0;
+        // The longest mention that ends at `end` (role words included).
         auto person_ending_at = [&](std::size_t end, std::size_t max_back) {
-          for (std::size_t back = 1; back <= max_back && back <= end; ++back) {
+          for (std::size_t back = std::min(max_back, end); back >= 1; --back) {
             std::size_t start = end - back, len = 0;
             std::string who = mention_at(tokens, start, len);
             if (who.empty()) who = role_reference_at(tokens, start, len);
-            if (!who.empty() && who != "?" && start + len == end) return who;
+            if (!who.empty() && who != "?" && start + len == end) {
+              person_start = start;
+              return who;
+            }
           }
           return std::string();
         };
         for (std::size_t k = s >= 2 ? s - 2 : 0; k + 6 >= s && k > 0; --k) {
           if (tokens[k].word != "and") continue;
           std::string right = person_ending_at(s, s - k - 1);
-          std::string left = right.empty() ? std::string() : person_ending_at(k, 6);
+          // "..., and industry leaders committed": a group ends the list;
+          // the people named before it still spoke.
+          bool group = right.empty() && s - k - 1 <= 3 && s - k - 1 >= 1 &&
+                       tokens[s - 1].word.size() > 3 && tokens[s - 1].word.ends_with('s') &&
+                       !tokens[s - 1].ends_clause;  // A plural noun: "leaders", "officials".
+          for (std::size_t g = k + 1; group && g < s; ++g)
+            if (tokens[g].word.empty() || !text::is_ascii_lower(tokens[g].word[0]) ||
+                tokens[g].word.ends_with("ed"))
+              group = false;
+          bool list_before = k > 0 && tokens[k - 1].ends_clause;
+          std::string left = right.empty() && !(group && list_before) ? std::string()
+                                                                      : person_ending_at(k, 6);
           if (!left.empty() && left != right) {
-            add(left, AttributionMethod::kQuotePattern);
-            add(right, AttributionMethod::kQuotePattern);
+            // A list: "Chief of Staff Jeff Zients, Secretary Gina Raimondo,
+            // and Secretary Jennifer Granholm highlighted".
+            std::vector<std::string> subjects{left};
+            if (!right.empty()) subjects.push_back(right);
+            for (;;) {
+              // Back over the rest of this item's role ("Senior Advisor to
+              // the President for International Climate ...") to the comma
+              // that ends the item before.
+              std::size_t c = person_start;
+              while (c > 0 && person_start - c < 10 && !tokens[c - 1].ends_clause) {
+                const std::string& w = tokens[c - 1].word;
+                bool role_part = (!w.empty() && !text::is_ascii_lower(w[0])) || w == "to" ||
+                                 w == "the" || w == "for" || w == "of";
+                if (!role_part) break;
+                --c;
+              }
+              if (c == 0 || !tokens[c - 1].ends_clause) break;
+              std::string more = person_ending_at(c, 9);
+              if (more.empty()) break;
+              subjects.insert(subjects.begin(), more);
+            }
+            for (const auto& who : subjects) add(who, AttributionMethod::kQuotePattern);
             matched = true;
           }
           break;

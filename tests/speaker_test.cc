@@ -218,6 +218,11 @@ TEST_CASE("speaker: offices name the person who held them that day") {
       "---\ntitle: Presidential Message on Arbor Day\ndate: '2026-04-24'\n---\n\n"
       "Arbor Day is a celebration of trees.\n");
   CHECK(message[0] == Names{"Donald Trump"});
+  // A series label before the title proper.
+  auto series = names_with(
+      "---\ntitle: 'America 250: Presidential Message on the Birthday of a President'\n"
+      "date: '2026-04-13'\n---\n\nWe honor his enduring contributions to our freedom.\n");
+  CHECK(series[0] == Names{"Donald Trump"});
   // "The President underscored" in a fact sheet, and a THE PRESIDENT
   // label the title does not resolve.
   auto fact_sheet = names_with(
@@ -441,6 +446,22 @@ TEST_CASE("speaker: lists, stances, jobs and places in readouts and biographies"
   REQUIRE(bio.size() == 2);
   CHECK(bio[0].empty());
   CHECK(bio[1] == Names{"Jane Miller"});
+}
+
+TEST_CASE("speaker: a list of officials as one subject") {
+  auto names = names_for(
+      "---\ntitle: Readout of a Roundtable\ndate: '2024-09-12'\n---\n\n"
+      "At the roundtable, Chief of Staff Jeff Zients, Senior Advisor to the President for "
+      "International Climate Policy John Podesta, Secretary of Commerce Gina Raimondo, and "
+      "industry leaders committed to partnering closely on the new plants.\n\n"
+      "Mr. Zients briefed on the plans, including a meeting with Foreign Minister Jan Novak, and "
+      "welcomed continued coordination with the companies.\n",
+      "r.md");
+  REQUIRE(names.size() == 2);
+  CHECK(names[0] == Names{"Jeff Zients", "John Podesta", "Gina Raimondo"});
+  // "..., and welcomed continued ...": a verb, not a group ending a list,
+  // so Jan Novak is no subject.
+  CHECK(names[1].empty());
 }
 
 TEST_CASE("speaker: the First Lady is the office's holder that day") {
