@@ -187,8 +187,8 @@ bool is_adverb(std::string_view w) {
       "reportedly", "publicly", "privately", "later", "had", "has", "have",
       "has", "would", "will", "quickly", "flatly", "firmly", "clearly",
       "simply", "bluntly", "openly", "told", "in", "general",
-      // Auxiliaries: "is calling on", "has been clear", "made clear".
-      "is", "was", "been", "made"};
+      // Auxiliaries: "is calling on", "has been clear".
+      "is", "was", "been"};
   return kAdverbs.count(w) > 0;
 }
 
@@ -403,6 +403,25 @@ class PeopleTable {
 
   // True when the article writes every word of `name` in lower case
   // elsewhere: "High-Speed Internet", "Disease Control" are not people.
+  // True for names of things rather than people: "Executive Order",
+  // "Rescue Plan", "World War" (the last word is an institution's or a
+  // document's), or words the article writes in lower case.
+  bool not_a_person(std::string_view name) const {
+    static const std::set<std::string, std::less<>> kThings = {
+        "Order", "Act", "Plan", "War", "Agreement", "Treaty", "Declaration", "Initiative",
+        "Program", "Programme", "Committee", "Commission", "Agency", "Senate", "Congress",
+        "Court", "Party", "Union", "Administration", "Bureau", "Force", "Guard", "Army",
+        "Navy", "Corps", "Summit", "Forum", "Conference", "Strategy", "Framework",
+        "Partnership", "Alliance", "Organization", "Association", "Foundation", "Institute",
+        "University", "College", "School", "Hospital", "Company", "Corporation", "Network",
+        "Report", "Amendment", "Constitution", "Project", "Coalition", "Caucus", "Cabinet",
+        "Embassy", "Airport", "County", "Museum", "Memorial", "Month", "Week", "Prevention",
+        "Control", "Department", "Council", "Office", "Ministry"};
+    std::size_t space = name.rfind(' ');
+    if (space != std::string_view::npos && kThings.count(name.substr(space + 1))) return true;
+    return common_words(name);
+  }
+
   bool common_words(std::string_view name) const {
     // Names here are single-space separated words (see scan()).
     std::string lower = text::ascii_lower(name);
@@ -465,7 +484,7 @@ class PeopleTable {
   }
 
   void add_full(const std::string& full, const std::string& role) {
-    if (common_words(full)) return;
+    if (not_a_person(full)) return;
     ++full_counts_[full];
     std::string surname = last_word(full);
     by_surname_[surname].insert(full);
@@ -514,7 +533,7 @@ class PeopleTable {
   // organisation ("Saudi Arabia", "Protected Status"): a role before it,
   // or its surname used alone elsewhere in the article.
   bool is_person(const std::string& full) const {
-    if (common_words(full)) return false;
+    if (not_a_person(full)) return false;
     if (roles_.count(full)) return true;
     auto it = surname_mentions_.find(last_word(full));
     return it != surname_mentions_.end() && it->second > 0;
@@ -1025,6 +1044,12 @@ class Attributor {
         return {};
       }
       if (people_.knows_surname(name[0])) return people_.resolve_surname(name[0]);
+      // "the Governor of Texas": a word after "of" is the place of the
+      // title, not a surname.
+      if (j > i && tokens[j - 1].word == "of") {
+        length = 0;
+        return {};
+      }
       // "President Biden", "Mr. Finer": a title makes a lone word a
       // surname even when the article never gives the full name (the
       // index joins it to the person the corpus names in full).
@@ -1194,9 +1219,9 @@ class Attributor {
       bool calls_on = (w == "called" || w == "calls" || w == "calling") &&
                       v + 1 < tokens.size() &&
                       (tokens[v + 1].word == "on" || tokens[v + 1].word == "for");
-      // "made clear", "has been clear that": a stance.
-      bool clear_stance = w == "clear" && v > 0 &&
-                          (tokens[v - 1].word == "made" || tokens[v - 1].word == "been");
+      // "has been clear that": a stance. ("made clear" is not taken: its
+      // subject is as often a thing, "the second World War made clear".)
+      bool clear_stance = w == "clear" && v > 0 && tokens[v - 1].word == "been";
       if (!is_speech_verb(w) && !went_on && !spoke_to_how && !calls_on && !clear_stance) continue;
       // "directed the agencies to", "directed that": an instruction; "She
       // directed the food assistance team" is a job.

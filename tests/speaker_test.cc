@@ -464,6 +464,21 @@ TEST_CASE("speaker: a list of officials as one subject") {
   CHECK(names[1].empty());
 }
 
+TEST_CASE("speaker: places after a title, and names of things, are not speakers") {
+  auto names = names_for(
+      "---\ntitle: Fact Sheet: An Executive Order\ndate: '2022-03-02'\n---\n\n"
+      "The Governor of Texas has directed state officials to open investigations into families.\n\n"
+      "The President signed an Executive Order today. The Order states that the committee shall "
+      "consider the effect of a transaction on supply chains.\n\n"
+      "Women played a critical role in World War II. Their contributions in the second World War "
+      "made clear that the force is stronger with them.\n",
+      "f.md");
+  REQUIRE(names.size() == 3);
+  CHECK(names[0].empty());
+  CHECK(names[1].empty());
+  CHECK(names[2].empty());
+}
+
 TEST_CASE("speaker: the First Lady is the office's holder that day") {
   AliasTable aliases = AliasTable::parse(R"({"aliases": {}, "offices": {
       "First Lady": [{"name": "Melania Trump", "from": "2025-01-20"}]}})");
