@@ -816,7 +816,9 @@ class Attributor {
     }
     for (std::string_view lead : {"Joint Statement by ", "Joint Statement from ",
                                   "Statement from ", "Statement by ", "Statement of ",
-                                  "Remarks by ", "Remarks of ", "Op-Ed by ", "Letter from "}) {
+                                  "Remarks by ", "Remarks of ", "Op-Ed by ", "Letter from ",
+                                  "Remarks as Prepared for Delivery by ",
+                                  "Prepared Remarks by ", "Prepared Remarks of "}) {
       if (text::starts_with_ci(t, lead)) {
         rest = t.substr(lead.size());
         joint = lead.starts_with("Joint");
@@ -1336,14 +1338,20 @@ class Attributor {
                          : AttributionMethod::kQuotePattern);
           matched = true;
         } else {
-          // Walk back over the name (up to 3 words) to its start.
-          for (std::size_t back = 1; back <= 3 && back <= s; ++back) {
-            std::size_t start = s - back;
+          // Walk back over the name (up to 3 words) to its start, past a
+          // suffix: "President Joseph R. Biden, Jr. declared".
+          std::size_t name_end = s;
+          if (name_end >= 2 && (tokens[name_end - 1].word == "Jr." ||
+                                tokens[name_end - 1].word == "Jr" ||
+                                tokens[name_end - 1].word == "Sr."))
+            --name_end;
+          for (std::size_t back = 1; back <= 3 && back <= name_end; ++back) {
+            std::size_t start = name_end - back;
             if (back > 1 && (tokens[start].ends_clause || tokens[start].ends_sentence))
               break;
             std::size_t len;
             std::string who = mention_at(tokens, start, len);
-            if (!who.empty() && start + len == s) {
+            if (!who.empty() && start + len == name_end) {
               add(who, AttributionMethod::kQuotePattern);
               matched = true;
               break;

@@ -323,6 +323,13 @@ TEST_CASE("speaker: statements by two people, and readouts of two leaders") {
       "s.md");
   REQUIRE(both.size() == 1);
   CHECK(both[0] == Names{"Joe Biden", "Jill Biden"});
+  // A prepared speech is its speaker's.
+  auto prepared = names_for(
+      "---\ntitle: Remarks as Prepared for Delivery by First Lady Jill Biden at a Summit\n"
+      "date: '2024-10-01'\n---\n\nAs we come together today, our hearts are with the "
+      "communities upended by the storm.\n",
+      "p.md");
+  CHECK(prepared[0] == Names{"Jill Biden"});
   // Remarks by two people stay theirs turn by turn: no title author.
   auto remarks = names_for(
       "---\ntitle: Remarks by President Biden and President Yoon at a Dinner\n"
@@ -374,6 +381,12 @@ TEST_CASE("speaker: signed letters, memo headers, and quote collections") {
 }
 
 TEST_CASE("speaker: demands, names with inner capitals, and words the text writes in lower case") {
+  auto suffix = names_for(
+      "---\ntitle: An Emergency Declaration\ndate: '2024-09-24'\n---\n\n"
+      "Today, President Joseph R. Biden, Jr. declared that an emergency exists in the State of "
+      "Georgia and ordered Federal assistance.\n",
+      "d.md");
+  CHECK(suffix[0] == Names{"Joseph Biden"});
   auto calls = names_for(
       "---\ntitle: Fact Sheet: A Plan\ndate: '2021-04-15'\n---\n\n"
       "President Biden is calling on Congress to pass the plan to protect the rights of workers.\n",
