@@ -704,6 +704,12 @@ std::optional<std::string> quote_lead(std::string_view text) {
   return name;
 }
 
+// True if `s` has a lower-case ASCII letter: text in capitals only is a
+// header or a signature ("MEMORANDUM FOR ...", "JOSEPH R. BIDEN JR.").
+bool has_lower_case(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return text::is_ascii_lower(c); });
+}
+
 // "1. ...", "- ...", "• ...": a list item.
 bool starts_list_item(std::string_view text) {
   if (text.starts_with("- ") || text.starts_with("* ") || text.starts_with("\xE2\x80\xA2"))
@@ -765,9 +771,8 @@ class Attributor {
         // Headers and sign-offs in capitals ("MEMORANDUM FOR THE HEADS OF
         // EXECUTIVE DEPARTMENTS", "JOSEPH R. BIDEN JR.") and memo fields
         // ("SUBJECT: ...") are not the authors' statement.
-        bool header = std::none_of(p.text.begin(), p.text.end(),
-                                   [](char c) { return text::is_ascii_lower(c); }) ||
-                      p.text.starts_with("SUBJECT:") || p.text.starts_with("MEMORANDUM FOR");
+        bool header = !has_lower_case(p.text) || p.text.starts_with("SUBJECT:") ||
+                      p.text.starts_with("MEMORANDUM FOR");
         if (!has_turns && !authors.empty() && !header) {
           // Every paragraph of a statement is its authors'; people it
           // reports speaking follow them.
@@ -1489,8 +1494,7 @@ class Attributor {
     const auto& paragraphs = article_.paragraphs;
     for (std::size_t back = 1; back <= 3 && back <= paragraphs.size(); ++back) {
       const std::string& line = paragraphs[paragraphs.size() - back].text;
-      if (std::any_of(line.begin(), line.end(), [](char c) { return text::is_ascii_lower(c); }))
-        continue;
+      if (has_lower_case(line)) continue;
       std::string name = title_case(line);
       std::size_t words = 0, name_words = 0;
       bool ok = true;
