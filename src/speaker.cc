@@ -390,19 +390,15 @@ std::string last_word(std::string_view name) {
 // People the article names, with the role words seen before their names.
 class PeopleTable {
  public:
-  // Records the names in `s`. In a title-case `s` (a title) a name counts
-  // only where a lower-case word, a comma or the end closes it, since every
-  // word there is capitalised.
-  // Words `s` writes in lower case; call for every text of the article
-  // before scan(), so that names made of common words are known early.
+  // Records the words a text writes in lower case; call it for every text
+  // of the article before scan(), so that names made of common words are
+  // known from the start.
   void note_lower_words(const std::vector<Token>& tokens) {
     for (const auto& t : tokens)
       if (!t.word.empty() && text::is_ascii_lower(t.word[0]) && !lower_words_.count(t.word))
         lower_words_.insert(t.word);
   }
 
-  // True when the article writes every word of `name` in lower case
-  // elsewhere: "High-Speed Internet", "Disease Control" are not people.
   // True for names of things rather than people: "Executive Order",
   // "Rescue Plan", "World War" (the last word is an institution's or a
   // document's), or words the article writes in lower case.
@@ -422,6 +418,8 @@ class PeopleTable {
     return common_words(name);
   }
 
+  // True when the article writes every word of `name` in lower case
+  // elsewhere: "High-Speed Internet", "Disease Control" are not people.
   bool common_words(std::string_view name) const {
     // Names here are single-space separated words (see scan()).
     std::string lower = text::ascii_lower(name);
@@ -433,6 +431,9 @@ class PeopleTable {
     return true;
   }
 
+  // Records the names in `tokens`. In a title-case text (a title) a name
+  // counts only where a lower-case word, a comma or the end closes it,
+  // since every word there is capitalised.
   void scan(const std::vector<Token>& tokens, bool title_case = false) {
     for (std::size_t i = 0; i < tokens.size(); ++i) {
       if (!is_name_word(tokens[i].word)) continue;
