@@ -705,6 +705,17 @@ std::optional<std::string> quote_lead(std::string_view text) {
   return name;
 }
 
+// "Jr." and "Sr." after a name ("Joseph R. Biden, Jr.").
+bool is_name_suffix(std::string_view w) { return w == "Jr." || w == "Jr" || w == "Sr."; }
+
+// The office a lower-case role phrase ends in when it names a spouse's
+// office ("the u.s. first lady" -> "First Lady"), else "".
+std::string_view spouse_office(std::string_view phrase) {
+  if (phrase.ends_with("first lady")) return "First Lady";
+  if (phrase.ends_with("second gentleman")) return "Second Gentleman";
+  return {};
+}
+
 // True if `s` has a lower-case ASCII letter: text in capitals only is a
 // header or a signature ("MEMORANDUM FOR ...", "JOSEPH R. BIDEN JR.").
 bool has_lower_case(std::string_view s) {
@@ -1087,18 +1098,16 @@ class Attributor {
       phrase += w;
       bool stop = tokens[j].ends_clause || tokens[j].ends_sentence;
       ++j;
-      if (noun.empty() && (phrase.ends_with("first lady") || phrase.ends_with("second gentleman")))
-        break;
+      if (noun.empty() && !spouse_office(phrase).empty()) break;
       if (stop) break;
       if (!noun.empty() && j < tokens.size() &&
           (tokens[j].word != "of" && !is_role_word(tokens[j].word)))
         break;
     }
     // "the First Lady", "the U.S. First Lady": the office's holder.
-    if (noun.empty() && (phrase.ends_with("first lady") || phrase.ends_with("second gentleman"))) {
+    if (std::string_view office = spouse_office(phrase); noun.empty() && !office.empty()) {
       length = j - i;
-      std::string who = office_holder(phrase.ends_with("first lady") ? "First Lady"
-                                                                     : "Second Gentleman");
+      std::string who = office_holder(office);
       return who.empty() ? std::string("?") : who;
     }
     if (noun.empty()) return {};
@@ -1347,10 +1356,7 @@ class Attributor {
           // Walk back over the name (up to 3 words) to its start, past a
           // suffix: "President Joseph R. Biden, Jr. declared".
           std::size_t name_end = s;
-          if (name_end >= 2 && (tokens[name_end - 1].word == "Jr." ||
-                                tokens[name_end - 1].word == "Jr" ||
-                                tokens[name_end - 1].word == "Sr."))
-            --name_end;
+          if (name_end >= 2 && is_name_suffix(tokens[name_end - 1].word)) --name_end;
           for (std::size_t back = 1; back <= 3 && back <= name_end; ++back) {
             std::size_t start = name_end - back;
             if (back > 1 && (tokens[start].ends_clause || tokens[start].ends_sentence))
@@ -1503,7 +1509,7 @@ class Attributor {
         ++words;
         std::string_view word = w;
         if (word.ends_with(',')) word.remove_suffix(1);
-        if (word == "Jr." || word == "Jr" || word == "Sr." || is_initial(word)) continue;
+        if (is_name_suffix(word) || is_initial(word)) continue;
         if (!is_name_word(word)) {
           ok = false;
           break;
