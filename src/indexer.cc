@@ -234,8 +234,13 @@ std::vector<Xapian::Document> build_documents(
       Xapian::Document doc;
       generator.set_document(doc);
       generator.index_text(text_for_terms(p.text));
-      generator.increase_termpos();
-      generator.index_text(article.title, 1, std::string(schema::kTitle));
+      // The title's words go on the article's first passage only; title:
+      // finds the article there (schema::kArticleTerm does the rest), and
+      // repeating them on every passage made the index a quarter larger.
+      if (i == 0) {
+        generator.increase_termpos();
+        generator.index_text(article.title, 1, std::string(schema::kTitle));
+      }
       // Acronyms in capitals get a term of their own ("START" is not the
       // verb "start"), which synonyms point at.
       for (const auto& a : vocabulary::acronyms_in(p.text)) doc.add_term(vocabulary::acronym_term(a));
@@ -243,9 +248,8 @@ std::vector<Xapian::Document> build_documents(
         vocabulary_out.definitions.push_back(std::move(d));
       vocabulary::count_spelling_words(p.text, vocabulary_out.spelling);
       if (i == 0) vocabulary::count_spelling_words(article.title, vocabulary_out.spelling);
-      doc.add_boolean_term(std::string(schema::kUniqueId) + article_key + "." +
-                           std::to_string(p.ordinal));
       doc.add_boolean_term(std::string(schema::kFile) + key);
+      doc.add_boolean_term(std::string(schema::kArticleTerm) + article_key);
       doc.add_boolean_term(std::string(schema::kKind) +
                            std::string(article_kind_name(article.kind)));
       std::string speaker_value;
@@ -275,19 +279,22 @@ std::vector<Xapian::Document> build_documents(
         for (const auto& person : people)
           doc.add_boolean_term((std::string(schema::kPerson) + person).substr(0, 240));
       nlohmann::json data = {
-          {"path", article.path},
-          {"title", article.title},
-          {"kind", std::string(article_kind_name(article.kind))},
           {"ordinal", p.ordinal},
           {"begin", p.byte_begin},
           {"end", p.byte_end},
           {"text", p.text},
           {"speakers", speakers_json(speakers[i])},
       };
-      if (article.date) data["date"] = article.date->iso();
-      if (!article.url.empty()) data["url"] = article.url;
-      if (!article.source.empty()) data["source"] = article.source;
-      if (!article.byline.empty()) data["byline"] = article.byline;
+      // The article's own fields are stored once, on its first passage.
+      if (i == 0) {
+        data["path"] = article.path;
+        data["title"] = article.title;
+        data["kind"] = std::string(article_kind_name(article.kind));
+        if (article.date) data["date"] = article.date->iso();
+        if (!article.url.empty()) data["url"] = article.url;
+        if (!article.source.empty()) data["source"] = article.source;
+        if (!article.byline.empty()) data["byline"] = article.byline;
+      }
       doc.set_data(data.dump(-1, ' ', false,
                              nlohmann::json::error_handler_t::replace));
       docs.push_back(std::move(doc));

@@ -16,7 +16,7 @@
 namespace brief::schema {
 
 // Bumped when the layout changes incompatibly.
-inline constexpr std::string_view kFormatVersion = "1";
+inline constexpr std::string_view kFormatVersion = "2";
 inline constexpr std::string_view kFormatKey = "brief:format";
 // The alias file(s) last given to brief-index, as AliasTable JSON.
 inline constexpr std::string_view kAliasesKey = "brief:aliases";
@@ -28,9 +28,13 @@ inline constexpr std::string_view kSynonymsKey = "brief:synonyms";
 inline constexpr std::string_view kAcronym = "XA";
 
 // Term prefixes (Omega's conventions where one exists).
-inline constexpr std::string_view kUniqueId = "Q";      // Q<file>#<art>.<ord>
 inline constexpr std::string_view kTitle = "S";         // title words
 inline constexpr std::string_view kFile = "XF";         // XF<file key>
+// XG<file key>#<article>: the group of passages of one article, on each
+// of them. An article's passages are added in order, one document each,
+// so the term's k-th posting is passage k; its first alone carries the
+// title terms and the article's fields in its data.
+inline constexpr std::string_view kArticleTerm = "XG";
 inline constexpr std::string_view kSpeaker = "XSPEAKER";  // XSPEAKER<id>
 inline constexpr std::string_view kKind = "XK";         // XKnews ...
 inline constexpr std::string_view kUndated = "XUNDATED";  // boolean flag
@@ -67,6 +71,16 @@ inline void require_index_format(const Xapian::Database& db, const std::string& 
     throw Error(ErrorCode::kIndexVersion,
                 "index " + path + ": format '" + format + "' is not '" +
                     std::string(kFormatVersion) + "'; rebuild it with brief-index --rebuild PATH...");
+}
+
+// The document data of the article's first passage, which alone holds the
+// article's fields (path, title, date...); empty if there is no such
+// article. `article_key` is the kArticle value of any of its passages.
+inline std::string article_data(const Xapian::Database& db, const std::string& article_key) {
+  std::string term = std::string(kArticleTerm) + article_key;
+  Xapian::PostingIterator it = db.postlist_begin(term);
+  if (it == db.postlist_end(term)) return {};
+  return db.get_document(*it).get_data();
 }
 
 // A stable 16-hex-digit key for a file path (FNV-1a 64).

@@ -95,6 +95,42 @@ class SpeakerFieldProcessor : public Xapian::FieldProcessor {
   const SpeakerDirectory* directory_;
 };
 
+// title:WORDS. Only an article's first passage carries its title terms,
+// so this finds those passages with the words (stemmed, phrases kept) and
+// returns a filter for every passage of their articles.
+class TitleFieldProcessor : public Xapian::FieldProcessor {
+ public:
+  Xapian::Query operator()(const std::string& value) override {
+    if (!db || text::is_blank(value)) return Xapian::Query(std::string(schema::kArticleTerm));
+    Xapian::QueryParser words;
+    words.set_database(*db);
+    words.set_stemmer(Xapian::Stem("english"));
+    words.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
+    words.set_default_op(Xapian::Query::OP_AND);
+    // A quoted value ("New START") arrives without its quotes: a phrase.
+    std::string text = value.find(' ') != std::string::npos ? "\"" + value + "\"" : value;
+    Xapian::Query titled = words.parse_query(text, Xapian::QueryParser::FLAG_PHRASE |
+                                                       Xapian::QueryParser::FLAG_WILDCARD,
+                                             std::string(schema::kTitle));
+    Xapian::Enquire enquire(*db);
+    enquire.set_query(titled);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet firsts = enquire.get_mset(0, db->get_doccount());
+    std::vector<std::string> articles;
+    articles.reserve(firsts.size());
+    for (auto it = firsts.begin(); it != firsts.end(); ++it)
+      articles.push_back(std::string(schema::kArticleTerm) +
+                         it.get_document().get_value(schema::kArticle));
+    // Not Query::MatchNothing, which is the empty query: the searcher
+    // would take it for no words at all. No passage has the bare prefix.
+    if (articles.empty()) return Xapian::Query(std::string(schema::kArticleTerm));
+    return Xapian::Query(Xapian::Query::OP_OR, articles.begin(), articles.end());
+  }
+
+  const Xapian::Database* db = nullptr;  // Set to the searched shards before each parse.
+};
+
 // Counts every speaker of a passage, where ValueCountMatchSpy would count
 // the joined value as one.
 class SpeakerCountSpy : public Xapian::MatchSpy {
@@ -208,21 +244,30 @@ bool is_plain_words(std::string_view query) {
   return true;
 }
 
-Hit hit_from_document(const Xapian::Document& doc) {
+// The passage of `doc`; with `db`, also its article's fields, which only
+// the article's first passage stores.
+Hit hit_from_document(const Xapian::Document& doc, const Xapian::Database* db) {
   Hit hit;
   nlohmann::json data = nlohmann::json::parse(doc.get_data(), nullptr, false);
   if (data.is_discarded() || !data.is_object()) return hit;
-  hit.path = data.value("path", "");
-  hit.title = data.value("title", "");
-  hit.kind = data.value("kind", "");
-  hit.url = data.value("url", "");
-  hit.source = data.value("source", "");
-  hit.byline = data.value("byline", "");
+  nlohmann::json first;
+  const nlohmann::json* article = &data;
+  if (db && !data.contains("path")) {
+    first = nlohmann::json::parse(schema::article_data(*db, doc.get_value(schema::kArticle)),
+                                  nullptr, false);
+    if (first.is_object()) article = &first;
+  }
+  hit.path = article->value("path", "");
+  hit.title = article->value("title", "");
+  hit.kind = article->value("kind", "");
+  hit.url = article->value("url", "");
+  hit.source = article->value("source", "");
+  hit.byline = article->value("byline", "");
+  if (article->contains("date")) hit.date = parse_date(article->value("date", ""));
   hit.ordinal = data.value("ordinal", 0);
   hit.byte_begin = data.value("begin", std::size_t{0});
   hit.byte_end = data.value("end", std::size_t{0});
   hit.text = data.value("text", "");
-  if (data.contains("date")) hit.date = parse_date(data.value("date", ""));
   if (auto it = data.find("speakers"); it != data.end() && it->is_array()) {
     for (const auto& s : *it)
       hit.speakers.push_back({s.value("name", ""), s.value("role", ""),
@@ -299,6 +344,7 @@ struct Searcher::Impl {
   DateFieldProcessor date_processor;
   Xapian::SimpleStopper stopper = english_stopper();
   SpeakerFieldProcessor speaker_processor{&speakers};
+  TitleFieldProcessor title_processor;
 
   // Opens the index, or each shard of a stub. A remote shard that cannot
   // be reached within the timeout is left out and named in `unavailable`;
@@ -393,6 +439,7 @@ struct Searcher::Impl {
   void select_databases(const SearchRequest& request) {
     current = database_for(request);
     parser.set_database(current);
+    title_processor.db = &current;
   }
 
   // The speaker grouping brief-index stored, when it is of this very
@@ -423,7 +470,10 @@ struct Searcher::Impl {
     parser.set_stemmer(stemmer);
     parser.set_stemming_strategy(Xapian::QueryParser::STEM_SOME);
     parser.set_default_op(Xapian::Query::OP_AND);
-    parser.add_prefix("title", std::string(schema::kTitle));
+    // A filter, so that a quoted title:"New START" reaches the processor
+    // (Xapian drops phrases under a probabilistic field processor); two
+    // title: filters must both hold.
+    parser.add_boolean_prefix("title", &title_processor, false);
     parser.add_boolean_prefix("speaker", &speaker_processor);
     parser.add_boolean_prefix("date", &date_processor);
   }
@@ -626,14 +676,17 @@ struct Searcher::Impl {
   }
 
   // The passage `ordinal` of the article `article_key` ("<file>#<n>", as in
-  // the collapse slot), looked up by its unique-id term rather than by
-  // scanning the article; nothing if the article has no such passage.
+  // the collapse slot): the ordinal-th posting of the article's term (see
+  // schema::kArticleTerm); nothing if the article has no such passage.
   std::optional<ContextPassage> passage_at(const std::string& article_key, long ordinal) {
     if (ordinal < 0) return std::nullopt;
-    std::string uid = std::string(schema::kUniqueId) + article_key + "." + std::to_string(ordinal);
-    Xapian::PostingIterator it = current.postlist_begin(uid);
-    if (it == current.postlist_end(uid)) return std::nullopt;
-    Hit passage = hit_from_document(current.get_document(*it));
+    std::string term = std::string(schema::kArticleTerm) + article_key;
+    Xapian::PostingIterator it = current.postlist_begin(term);
+    Xapian::PostingIterator end = current.postlist_end(term);
+    for (long k = 0; k < ordinal && it != end; ++k) ++it;
+    if (it == end) return std::nullopt;
+    Hit passage = hit_from_document(current.get_document(*it), nullptr);
+    if (passage.ordinal != ordinal) return std::nullopt;  // Not in the order brief-index adds.
     canonicalize(passage.speakers);
     return ContextPassage{passage.ordinal, passage.byte_begin, passage.byte_end,
                           std::move(passage.speakers), std::move(passage.text)};
@@ -656,7 +709,7 @@ struct Searcher::Impl {
   // words `mset` matched.
   Hit make_hit(const Xapian::Document& doc, const Xapian::MSet& mset,
                const SearchRequest& request) {
-    Hit hit = hit_from_document(doc);
+    Hit hit = hit_from_document(doc, &current);
     canonicalize(hit.speakers);
     set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,

@@ -1326,6 +1326,34 @@ TEST_CASE("cli: title: and date: query prefixes") {
   JsonRun titled = search_json(sb, {"title:Whelan", "--all-passages", "--limit", "1000"});
   REQUIRE_FALSE(titled.hits.empty());
   for (const auto& hit : titled.hits) CHECK(path_ends_with(hit, "dateline-article.txt"));
+  // Every passage of that article, not only the first (which alone holds
+  // the title's terms), each with the article's title, date and byline.
+  std::set<long> ordinals;
+  for (const auto& hit : titled.hits) {
+    ordinals.insert(hit["ordinal"].get<long>());
+    CHECK(hit["title"].get<std::string>().find("Paul Whelan in G20") != std::string::npos);
+    CHECK(hit["date"] == "2023-03-03");
+    CHECK(hit["byline"] == "Jane Doe");
+  }
+  CHECK(ordinals.size() == titled.hits.size());
+  CHECK(ordinals.size() >= 3);
+  CHECK(ordinals.count(0) == 1);
+  // A quoted phrase, stemmed words, two title: filters (both must hold),
+  // and title: with words.
+  CHECK(search_json(sb, {"title:\"pressed Lavrov\"", "--all-passages", "--limit", "1000"})
+            .hits.size() == titled.hits.size());
+  CHECK(sb.search({"title:\"Lavrov pressed\""}).status == 1);
+  CHECK(search_json(sb, {"title:presses", "--all-passages", "--limit", "1000"}).hits.size() ==
+        titled.hits.size());
+  CHECK(search_json(sb, {"title:Whelan title:Lavrov", "--all-passages", "--limit", "1000"})
+            .hits.size() == titled.hits.size());
+  CHECK(sb.search({"title:Whelan title:Zakharova"}).status == 1);
+  JsonRun worded = search_json(sb, {"title:Whelan Delhi", "--all-passages"});
+  REQUIRE_FALSE(worded.hits.empty());
+  for (const auto& hit : worded.hits) {
+    CHECK(path_ends_with(hit, "dateline-article.txt"));
+    CHECK(hit["text"].get<std::string>().find("Delhi") != std::string::npos);
+  }
   CHECK(sb.search({"Whelan", "--all-passages"}).status == 0);
   CHECK(sb.search({"title:Zakharova"}).status == 1);
 

@@ -17,6 +17,7 @@
 #include "brief/indexer.h"
 #include "brief/searcher.h"
 #include "schema.h"
+#include "schema.h"
 #include "test_util.h"
 
 namespace brief {
@@ -138,7 +139,7 @@ TEST_CASE("shards: the stub brief-index writes is one Xapian opens as one databa
   for (const auto& name : names) {
     CAPTURE(name);
     Xapian::Database shard(tmp / ("index/shards/" + name));
-    CHECK(shard.get_metadata("brief:format") == "1");
+    CHECK(shard.get_metadata("brief:format") == std::string(brief::schema::kFormatVersion));
     CHECK(synonym_keys(shard) == synonym_keys(plain));
   }
 }

@@ -300,9 +300,14 @@ std::vector<Result> run_passage_bm25(const Xapian::Database& db, const Query& q,
   enquire.set_collapse_key(brief::schema::kArticle);  // The best passage of each.
   std::vector<Result> out;
   for (auto it = enquire.get_mset(0, 100).begin(); it != Xapian::MSetIterator(); ++it) {
-    json data = json::parse(it.get_document().get_data(), nullptr, false);
+    Xapian::Document doc = it.get_document();
+    json data = json::parse(doc.get_data(), nullptr, false);
     if (!data.is_object()) continue;
-    out.push_back({relative_to(data.value("path", ""), corpus), data.value("text", "")});
+    // Only an article's first passage stores its path.
+    json first = json::parse(
+        brief::schema::article_data(db, doc.get_value(brief::schema::kArticle)), nullptr, false);
+    std::string path = first.is_object() ? first.value("path", "") : "";
+    out.push_back({relative_to(path, corpus), data.value("text", "")});
   }
   return out;
 }
