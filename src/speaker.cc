@@ -1789,6 +1789,36 @@ std::map<std::string, std::string> AliasTable::group(
     if (alone != bare.end())
       for (std::size_t i : alone->second) join(i, best_group);
   }
+  // A name that is the last words of longer names ("McGill Johnson" from
+  // `MS. MCGILL JOHNSON:`, "Lance Bottoms" read from running text) joins
+  // them as a bare surname does: the person with two thirds of their
+  // weight.
+  {
+    std::map<std::string, std::vector<std::size_t>> by_tail;  // Last 2+ words -> longer names.
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      const std::string& id = ids[i];
+      for (auto space = id.find(' '); space != std::string::npos; space = id.find(' ', space + 1)) {
+        std::string tail = id.substr(space + 1);
+        if (tail.find(' ') == std::string::npos) break;
+        by_tail[tail].push_back(i);
+      }
+    }
+    for (std::size_t i = 0; i < names.size(); ++i) {
+      auto longer = by_tail.find(ids[i]);
+      if (longer == by_tail.end()) continue;
+      std::map<std::size_t, std::int64_t> per_group;
+      std::int64_t total = 0;
+      for (std::size_t m : longer->second) {
+        per_group[find(m)] += names[m].second;
+        total += names[m].second;
+      }
+      std::size_t best_group = 0;
+      std::int64_t best_count = -1;
+      for (const auto& [g, n] : per_group)
+        if (n > best_count) best_group = g, best_count = n;
+      if (best_count > 0 && best_count * 3 >= total * 2) join(i, best_group);
+    }
+  }
   // Each group's name: an alias-file name if it has one, else its most
   // frequent spelling.
   std::map<std::size_t, std::pair<std::string, std::int64_t>> best;
@@ -1797,7 +1827,9 @@ std::map<std::string, std::string> AliasTable::group(
     std::size_t root = find(i);
     auto it = canonical_.find(ids[i]);
     if (it != canonical_.end()) declared[root] = it->second;
-    // A full name beats a bare surname as the group's display name.
+    // A full name beats a bare surname as the group's display name. (The
+    // tail of a longer name counts as full: the longer one is often a
+    // misread, "I’m Alex Alper".)
     auto& b = best[root];
     bool full = names[i].first.find(' ') != std::string::npos;
     bool best_full = b.first.find(' ') != std::string::npos;

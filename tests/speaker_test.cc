@@ -308,6 +308,24 @@ TEST_CASE("speaker: family name first or last is one person") {
   CHECK(groups["Kishida"] == "Fumio Kishida");
 }
 
+TEST_CASE("speaker: a name that ends a longer name joins it") {
+  AliasTable none;
+  auto groups = none.group({{"McGill Johnson", 9}, {"Alexis McGill Johnson", 2},
+                            {"Lance Bottoms", 3}, {"Keisha Lance Bottoms", 1},
+                            {"Joe Biden", 50}, {"Kamala Harris", 20}});
+  // One person each, shown by the more frequent spelling.
+  CHECK(groups["McGill Johnson"] == "McGill Johnson");
+  CHECK(groups["Alexis McGill Johnson"] == "McGill Johnson");
+  CHECK(groups["Lance Bottoms"] == "Lance Bottoms");
+  CHECK(groups["Keisha Lance Bottoms"] == "Lance Bottoms");
+  CHECK(groups["Joe Biden"] == "Joe Biden");
+  CHECK(groups["Kamala Harris"] == "Kamala Harris");
+  // Two people end with the same two words about equally: no join.
+  auto split = none.group({{"Van Hollen", 4}, {"Chris Van Hollen", 3}, {"Anne Van Hollen", 2}});
+  CHECK(split["Van Hollen"] == "Van Hollen");
+  CHECK(split["Chris Van Hollen"] == "Chris Van Hollen");
+}
+
 TEST_CASE("speaker: ids are folded names") {
   CHECK(speaker_id("Ned  Price") == "ned price");
   CHECK(speaker_id("Karine Jean-Pierre") == "karine jean-pierre");
