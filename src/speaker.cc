@@ -759,8 +759,42 @@ class Attributor {
     if (authors.empty() && !has_turns) authors = signature_authors();
     std::string moderator = has_turns ? moderator_name() : std::string();
     std::vector<Attribution> list_speakers;  // Of the list being read.
+    // Authors a heading in the body named for the section under it; they
+    // replace the title's until a heading that is not a sentence.
+    // A section that opens with a quotation mark is a quoted statement
+    // and ends where the quotation does.
+    std::vector<std::string> section;
+    std::size_t section_start = 0;
+    bool section_quoted = false;
     for (std::size_t i = 0; i < passages_.size(); ++i) {
       const Passage& p = passages_[i];
+      bool names_section = false;  // The heading itself is not their words.
+      if (!has_turns) {
+        bool heading = false;
+        std::vector<std::string> named = section_authors(p.text, heading);
+        names_section = !named.empty();
+        if (names_section) {
+          section = std::move(named);
+          section_start = i + 1;
+        } else if (heading) {
+          section.clear();
+        }
+        std::string_view t = text::trim(p.text);
+        if (!section.empty() && i == section_start)
+          section_quoted = t.starts_with("\u201C") || t.starts_with("\"");
+        // A paragraph that opens with someone's full name starts their
+        // biography ("Lisa Cook for Governor Lisa D. Cook took office ...").
+        if (!section.empty() && i > section_start && !section_quoted) {
+          std::vector<Token> words = tokenize(t.substr(0, std::min<std::size_t>(t.size(), 80)));
+          if (words.size() >= 2 && people_.knows_full(words[0].word + " " + words[1].word))
+            section.clear();
+        }
+      }
+      const std::vector<std::string> writers = section.empty() ? authors : section;
+      if (section_quoted && !section.empty() && i >= section_start) {
+        std::string_view t = text::trim(p.text);
+        if (t.ends_with("\u201D") || t.ends_with("\"")) section.clear();  // After this one.
+      }
       if (!p.turn_label.empty()) {
         if (auto a = from_label(p.turn_label)) {
           if (p.turn_label == "MODERATOR" && !moderator.empty()) a->name = moderator;
@@ -785,14 +819,14 @@ class Attributor {
         // ("SUBJECT: ...") are not the authors' statement.
         bool header = !has_lower_case(p.text) || p.text.starts_with("SUBJECT:") ||
                       p.text.starts_with("MEMORANDUM FOR");
-        if (!has_turns && !authors.empty() && !header) {
+        if (!has_turns && !writers.empty() && !header && !names_section) {
           // Every paragraph of a statement is its authors'; people it
           // reports speaking follow them.
           std::vector<Attribution> with_authors;
-          for (const auto& author : authors)
+          for (const auto& author : writers)
             with_authors.push_back({author, people_.role_of(author), AttributionMethod::kAuthor});
           for (auto& a : result[i])
-            if (std::none_of(authors.begin(), authors.end(),
+            if (std::none_of(writers.begin(), writers.end(),
                              [&](const std::string& n) { return n == a.name; }))
               with_authors.push_back(std::move(a));
           result[i] = std::move(with_authors);
@@ -811,8 +845,35 @@ class Attributor {
   // "Statement from President Joe Biden on ...", several for "Joint
   // Statement by President Joe Biden and Taoiseach Micheál Martin", none
   // for "Statement from X and Y" that is not called joint.
-  std::vector<std::string> title_authors() const {
-    std::string_view t = article_.title;
+  std::vector<std::string> title_authors() const { return heading_authors(article_.title); }
+
+  // The authors a heading in the body names for what follows it
+  // ("**Statement from National Security Advisor Jake Sullivan:**",
+  // "*Cover Message from Vice President Kamala Harris*", "**Remarks by
+  // First Lady Melania Trump (as prepared for delivery)**"; the passage
+  // text has lost the emphasis): a paragraph of at most 20 words that is
+  // not a sentence. Empty for any other paragraph; `heading` says whether
+  // it was a heading at all.
+  std::vector<std::string> section_authors(std::string_view text, bool& heading) const {
+    std::string_view t = text::trim(text);
+    heading = !t.empty() && text::count_words(t) <= 20 &&
+              std::string_view(".!?\"'").find(t.back()) == std::string_view::npos &&
+              !t.ends_with("\u201D") && !t.ends_with("\u2019");
+    if (!heading) return {};
+    if (t.back() == ':') t.remove_suffix(1);
+    if (t.ends_with(')')) {
+      if (std::size_t open = t.rfind('('); open != std::string_view::npos)
+        t = text::trim(t.substr(0, open));
+    }
+    // Full names only: "Statement of Law School Deans" is not by a Law.
+    std::vector<std::string> authors = heading_authors(t);
+    if (std::any_of(authors.begin(), authors.end(),
+                    [](const std::string& a) { return a.find(' ') == std::string::npos; }))
+      return {};
+    return authors;
+  }
+
+  std::vector<std::string> heading_authors(std::string_view t) const {
     // A series label before the title proper: "America 250: Presidential
     // Message on ...".
     if (std::size_t colon = t.find(": "); colon != std::string_view::npos && colon < 40 &&
@@ -834,6 +895,7 @@ class Attributor {
     for (std::string_view lead : {"Joint Statement by ", "Joint Statement from ",
                                   "Statement from ", "Statement by ", "Statement of ",
                                   "Remarks by ", "Remarks of ", "Op-Ed by ", "Letter from ",
+                                  "Message from ", "Cover Message from ",
                                   "Remarks as Prepared for Delivery by ",
                                   "Prepared Remarks by ", "Prepared Remarks of "}) {
       if (text::starts_with_ci(t, lead)) {

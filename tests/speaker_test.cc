@@ -524,4 +524,55 @@ TEST_CASE("speaker: the First Lady is the office's holder that day") {
   CHECK(speakers[0][0].name == "Melania Trump");
 }
 
+TEST_CASE("speaker: a heading in the body names the authors of its section") {
+  auto release = names_for(
+      "---\ntitle: President Biden Announces a New Coordinator\ndate: '2022-05-20'\n---\n\n"
+      "Today the White House announced that Jane Roe will join the National Security Council.\n\n"
+      "**Statement from National Security Advisor Jake Sullivan:**\n\n"
+      "Jane brings decades of experience to this role, and I look forward to working with "
+      "her.\n\n"
+      "**Statement from Jane Roe:**\n\n"
+      "I am honored to serve in this role.\n\n"
+      "Jane Roe for Coordinator Jane Roe served as a spokesperson of the Navy.\n\n"
+      "**About the Coordinator**\n\n"
+      "She served for twenty years in the Navy.\n",
+      "r.md");
+  REQUIRE(release.size() == 8);
+  CHECK(release[0].empty());
+  CHECK(release[1].empty());  // The heading itself.
+  CHECK(release[2] == Names{"Jake Sullivan"});
+  CHECK(release[3].empty());
+  CHECK(release[4] == Names{"Jane Roe"});
+  CHECK(release[5].empty());  // A biography: it opens with a full name.
+  CHECK(release[6].empty());  // Another heading ends the section.
+  CHECK(release[7].empty());
+
+  // Sub-headings that are sentences belong to the section.
+  auto cover = names_for(
+      "---\ntitle: Strategy for Addressing the Root Causes of Migration\ndate: '2021-07-29'\n"
+      "---\n\n"
+      "*Cover Message from Vice President Kamala Harris*\n\n"
+      "In Central America, the root causes of migration run deep.\n\n"
+      "**First, addressing the root causes of migration is critical.**\n\n"
+      "Our strategy draws from decades of experience in the region.\n",
+      "c.md");
+  REQUIRE(cover.size() == 4);
+  CHECK(cover[0].empty());
+  CHECK(cover[1] == Names{"Kamala Harris"});
+  CHECK(cover[2] == Names{"Kamala Harris"});
+  CHECK(cover[3] == Names{"Kamala Harris"});
+
+  // A section heading overrides the title's author; an emphasised line
+  // that names nobody does not.
+  auto letter = names_for(
+      "---\ntitle: Statement by President Joe Biden on a Nomination\ndate: '2021-12-07'\n---\n\n"
+      "I have accepted her request to withdraw her name from consideration.\n\n"
+      "**Remarks by Saule Omarova (as prepared for delivery)**\n\n"
+      "It has been an honor to be considered for this position.\n",
+      "n.md");
+  REQUIRE(letter.size() == 3);
+  CHECK(letter[0] == Names{"Joe Biden"});
+  CHECK(letter[2] == Names{"Saule Omarova"});
+}
+
 }  // namespace brief
