@@ -95,6 +95,72 @@ class SpeakerFieldProcessor : public Xapian::FieldProcessor {
   const SpeakerDirectory* directory_;
 };
 
+// Every passage of the articles whose first passage matches a title
+// query, for a local database (each sub-database of a sharded one gets a
+// clone). brief-index adds an article's passages one after another, so
+// they are the document ids from its first passage on, as many as its
+// kArticleTerm has postings.
+class TitledArticlesSource : public Xapian::PostingSource {
+ public:
+  explicit TitledArticlesSource(Xapian::Query titled) : titled_(std::move(titled)) {}
+
+  Xapian::PostingSource* clone() const override { return new TitledArticlesSource(titled_); }
+
+  void init(const Xapian::Database& db) override {
+    ranges_.clear();
+    total_ = 0;
+    Xapian::Enquire enquire(db);
+    enquire.set_query(titled_);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+    Xapian::MSet firsts = enquire.get_mset(0, db.get_doccount());
+    Xapian::ValueIterator key = db.valuestream_begin(schema::kArticle);
+    for (auto it = firsts.begin(); it != firsts.end(); ++it) {
+      Xapian::docid first = *it;
+      if (key == db.valuestream_end(schema::kArticle) || !key.check(first)) continue;
+      Xapian::doccount passages = db.get_termfreq(std::string(schema::kArticleTerm) + *key);
+      if (passages == 0) continue;
+      ranges_.push_back({first, first + passages - 1});
+      total_ += passages;
+    }
+    range_ = 0;
+    docid_ = 0;
+  }
+
+  Xapian::doccount get_termfreq_min() const override { return total_; }
+  Xapian::doccount get_termfreq_est() const override { return total_; }
+  Xapian::doccount get_termfreq_max() const override { return total_; }
+
+  void next(double) override {
+    if (docid_ == 0) {
+      if (!ranges_.empty()) docid_ = ranges_[0].first;
+      return;
+    }
+    if (docid_ < ranges_[range_].second) {
+      ++docid_;
+    } else if (++range_ < ranges_.size()) {
+      docid_ = ranges_[range_].first;
+    }
+  }
+
+  void skip_to(Xapian::docid did, double) override {
+    if (docid_ == 0) next(0);
+    if (at_end() || did <= docid_) return;
+    while (range_ < ranges_.size() && ranges_[range_].second < did) ++range_;
+    if (range_ < ranges_.size()) docid_ = std::max(did, ranges_[range_].first);
+  }
+
+  bool at_end() const override { return range_ >= ranges_.size(); }
+  Xapian::docid get_docid() const override { return docid_; }
+
+ private:
+  Xapian::Query titled_;
+  std::vector<std::pair<Xapian::docid, Xapian::docid>> ranges_;  // Inclusive, ascending.
+  Xapian::doccount total_ = 0;
+  std::size_t range_ = 0;
+  Xapian::docid docid_ = 0;  // 0 before the first next().
+};
+
 // title:WORDS. Only an article's first passage carries its title terms,
 // so this finds those passages with the words (stemmed, phrases kept) and
 // returns a filter for every passage of their articles.
@@ -112,6 +178,9 @@ class TitleFieldProcessor : public Xapian::FieldProcessor {
     Xapian::Query titled = words.parse_query(text, Xapian::QueryParser::FLAG_PHRASE |
                                                        Xapian::QueryParser::FLAG_WILDCARD,
                                              std::string(schema::kTitle));
+    if (titled.empty()) return Xapian::Query(std::string(schema::kArticleTerm));
+    if (!remote) return Xapian::Query((new TitledArticlesSource(titled))->release());
+    // A remote shard cannot run our posting source: the articles' terms.
     Xapian::Enquire enquire(*db);
     enquire.set_query(titled);
     enquire.set_weighting_scheme(Xapian::BoolWeight());
@@ -129,6 +198,7 @@ class TitleFieldProcessor : public Xapian::FieldProcessor {
   }
 
   const Xapian::Database* db = nullptr;  // Set to the searched shards before each parse.
+  bool remote = false;                    // Whether any of them is remote.
 };
 
 // Counts every speaker of a passage, where ValueCountMatchSpy would count
@@ -440,6 +510,8 @@ struct Searcher::Impl {
     current = database_for(request);
     parser.set_database(current);
     title_processor.db = &current;
+    title_processor.remote = std::any_of(shards.begin(), shards.end(),
+                                         [](const Shard& shard) { return shard.entry.remote; });
   }
 
   // The speaker grouping brief-index stored, when it is of this very

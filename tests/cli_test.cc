@@ -1368,6 +1368,26 @@ TEST_CASE("cli: title: and date: query prefixes") {
   CHECK(files == std::set<std::string>{kSeed1, "dateline-article.txt"});
   CHECK(sb.search({"Blinken date:..2022"}).status == 1);
   CHECK(sb.search({"Blinken date:2023-03-03..2023-03-03"}).status == 0);
+
+  // After the article grows and is indexed again (its passages now come
+  // after the others), and a seed is removed, title: finds exactly its
+  // passages, the new one too.
+  std::string dateline = sb.corpus + "/dateline-article.txt";
+  {
+    std::ofstream out(dateline, std::ios::app);
+    out << "\nThe spokesperson added that the pull-aside lasted under ten minutes.\n";
+  }
+  fs::remove(sb.corpus + "/" + kSeed1);
+  REQUIRE(sb.index_run().status == 0);
+  JsonRun grown = search_json(sb, {"title:Whelan", "--all-passages", "--limit", "1000"});
+  CHECK(grown.hits.size() == titled.hits.size() + 1);
+  std::set<long> grown_ordinals;
+  for (const auto& hit : grown.hits) {
+    CHECK(path_ends_with(hit, "dateline-article.txt"));
+    grown_ordinals.insert(hit["ordinal"].get<long>());
+  }
+  CHECK(grown_ordinals.size() == grown.hits.size());
+  CHECK(*grown_ordinals.rbegin() == static_cast<long>(grown.hits.size()) - 1);
 }
 
 // The distinct dates of a JSON run's hits.
@@ -1378,6 +1398,7 @@ std::set<std::string> hit_dates(const JsonRun& run) {
     dates.insert(hit["date"].get<std::string>());
   }
   return dates;
+
 }
 
 TEST_CASE("cli: dates people type, relative to --today") {

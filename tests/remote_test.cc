@@ -183,7 +183,8 @@ TEST_CASE("remote: local and remote shards answer as one index") {
   TcpServer y2021(setup.shard("2021")), y2022(setup.shard("2022"));
   setup.write_mixed_stub(y2021, y2022);
   for (const char* query : {"Putin", "Russia", "Ukraine sanctions", "speaker:Kirby",
-                            "what did the president say about Ukraine"}) {
+                            "what did the president say about Ukraine",
+                            "title:\"press secretary\" Russia", "title:Putin"}) {
     CAPTURE(query);
     Answer one = search(setup, setup.single, {query, "-n", "10"});
     REQUIRE(one.result.status == 0);

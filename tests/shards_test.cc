@@ -152,7 +152,8 @@ TEST_CASE("shards: searches rank, collapse and facet as on one index") {
   build(tmp / "single", tmp / "corpus", ShardBy::kNone);
 
   for (const char* query : {"Putin", "New START treaty", "Ukraine sanctions", "inflation",
-                            "speaker:Kirby Russia", "what did the president say about Ukraine"}) {
+                            "speaker:Kirby Russia", "what did the president say about Ukraine",
+                            "title:\"press secretary\" Russia", "title:Putin"}) {
     CAPTURE(query);
     SearchRequest r = request_for(query);
     std::vector<std::string> expected = top(tmp / "single", r);
