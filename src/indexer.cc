@@ -304,30 +304,48 @@ std::vector<Xapian::Document> build_documents(
   return docs;
 }
 
-// A bounded multi-producer, single-consumer queue.
+// A bounded queue from the workers to the writer. It hands results over in
+// the order of the work list, whatever order the threads finish in, so a
+// build's document ids, and with them the order of tied hits, are the same
+// on every run.
 class ResultQueue {
  public:
-  void push(FileResult r) {
+  // `index` is the file's place in the work list.
+  void push(std::size_t index, FileResult r) {
     std::unique_lock lock(mu_);
-    not_full_.wait(lock, [&] { return items_.size() < kQueueCapacity; });
-    items_.push_back(std::move(r));
-    not_empty_.notify_one();
+    // The result the writer waits for always gets in; otherwise later ones
+    // could fill the queue and stall both sides.
+    not_full_.wait(lock,
+                   [&] { return closed_ || index == next_ || items_.size() < kQueueCapacity; });
+    if (closed_) return;
+    items_.emplace(index, std::move(r));
+    ready_.notify_one();
   }
-  // Waits up to `timeout` for an item.
+  // Waits up to `timeout` for the next result in order.
   std::optional<FileResult> pop(std::chrono::milliseconds timeout) {
     std::unique_lock lock(mu_);
-    if (!not_empty_.wait_for(lock, timeout, [&] { return !items_.empty(); }))
-      return std::nullopt;
-    FileResult r = std::move(items_.front());
-    items_.pop_front();
-    not_full_.notify_one();
+    auto next_is_here = [&] { return !items_.empty() && items_.begin()->first == next_; };
+    if (!ready_.wait_for(lock, timeout, next_is_here)) return std::nullopt;
+    FileResult r = std::move(items_.begin()->second);
+    items_.erase(items_.begin());
+    ++next_;
+    not_full_.notify_all();
     return r;
+  }
+  // Drops what is queued and what comes later; no push blocks any more.
+  void close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    items_.clear();
+    not_full_.notify_all();
   }
 
  private:
   std::mutex mu_;
-  std::condition_variable not_full_, not_empty_;
-  std::deque<FileResult> items_;
+  std::condition_variable not_full_, ready_;
+  std::map<std::size_t, FileResult> items_;
+  std::size_t next_ = 0;
+  bool closed_ = false;
 };
 
 }  // namespace
@@ -608,6 +626,9 @@ struct Indexer::Impl {
         if (!is_indexable_extension(entry) || is_repository_file(entry)) continue;
         candidates.push_back(entry);
       }
+      // In path order, not the file system's: the same files give the
+      // same index (document ids) on every machine.
+      std::sort(candidates.begin(), candidates.end());
       for (const auto& candidate : candidates)
         if (!is_sidecar(candidate, on_disk)) add_file(candidate, /*walked=*/true);
     }
@@ -716,7 +737,7 @@ struct Indexer::Impl {
         for (;;) {
           std::size_t i = next.fetch_add(1);
           if (i >= work.size() || stop) break;
-          queue.push(process(work[i].first, work[i].second, generator, aliases));
+          queue.push(i, process(work[i].first, work[i].second, generator, aliases));
         }
       });
     }
@@ -827,14 +848,11 @@ struct Indexer::Impl {
         else speaker_cache::store(dbs.at(""));
       }
     } catch (...) {
-      // Stop the workers before the error leaves: drain the queue so that
+      // Stop the workers before the error leaves: close the queue so that
       // none stays blocked on a full one, then join them.
       stop = true;
-      while (queue.pop(std::chrono::milliseconds(10))) {}
-      for (auto& w : workers) {
-        while (queue.pop(std::chrono::milliseconds(1))) {}
-        w.join();
-      }
+      queue.close();
+      for (auto& w : workers) w.join();
       try {
         throw;
       } catch (const Xapian::Error& e) {

@@ -7,6 +7,7 @@
 #include <xapian.h>
 
 #include <filesystem>
+#include <fstream>
 #include <optional>
 #include <thread>
 
@@ -208,6 +209,44 @@ TEST_CASE("indexer: the alias file's offices attribute statements by the office"
   Indexer::open(tmp / "index").update({corpus});
   db.reopen();
   CHECK(db.get_termfreq("XSPEAKERjoe biden") == 2);
+}
+
+TEST_CASE("indexer: document ids follow the files' path order, whatever the threads do") {
+  test::TempDir tmp;
+  std::string corpus = tmp / "corpus";
+  test::copy_fixture_folders(corpus, {"transcripts", "news", "records"});
+  // A first file that takes its worker far longer than the small ones
+  // after it take the other.
+  {
+    std::ofstream big(corpus + "/0-big.txt");
+    big << "A long article\n\n";
+    for (int i = 0; i < 4000; ++i)
+      big << "Paragraph " << i << " says that the spokesperson met the press again today.\n\n";
+  }
+  IndexOptions two_threads;
+  two_threads.threads = 2;
+  Indexer::open(tmp / "a", two_threads).update({corpus});
+  Indexer::open(tmp / "b", two_threads).update({corpus});
+  Xapian::Database a(tmp / "a"), b(tmp / "b");
+  REQUIRE(a.get_doccount() == b.get_doccount());
+  REQUIRE(a.get_lastdocid() == a.get_doccount());
+  std::string previous_key;
+  for (Xapian::docid id = 1; id <= a.get_lastdocid(); ++id) {
+    CAPTURE(id);
+    Xapian::Document da = a.get_document(id), db = b.get_document(id);
+    CHECK(da.get_data() == db.get_data());
+    // Files' keys hash their paths, so compare articles by the path in
+    // their first passage's data.
+    std::string key = da.get_value(3);
+    CHECK(key == db.get_value(3));
+    if (key != previous_key) {
+      std::string data = da.get_data();
+      CHECK(data.find("\"ordinal\":0") != std::string::npos);  // Passages in order.
+      previous_key = key;
+    }
+  }
+  std::string first = a.get_document(1).get_data();
+  CHECK(first.find("0-big.txt") != std::string::npos);
 }
 
 }  // namespace brief
