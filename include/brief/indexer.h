@@ -72,8 +72,9 @@ struct IndexOptions {
 
   // Performance.
 
-  // Files per Xapian transaction. A crash loses at most this many files'
-  // work, never part of one. Default 1000.
+  // Files per Xapian transaction (at most: a transaction also ends after
+  // 10,000 passages). A crash loses at most one transaction's files' work,
+  // never part of a file's. Default 1000.
   int batch_files = 1000;
   // Threads that read and parse files while one thread writes; 0 means
   // one per core. Default 0.

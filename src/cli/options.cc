@@ -70,7 +70,7 @@ IndexCommand parse_index_command(int argc, const char* const* argv) {
       ("aliases", po::value<std::vector<std::string>>(), "alias file of speaker names to store in the index (repeatable; default: aliases.json at the top of each PATH that is a folder)")
       ("synonyms", po::value<std::vector<std::string>>(), "synonyms file to store in the index, one group a line: New START = START (repeatable; default: synonyms.txt at the top of each PATH that is a folder)")
       ("threads", po::value<int>()->default_value(0), "parsing threads; 0 = one per core")
-      ("batch", po::value<int>()->default_value(1000), "files per committed transaction")
+      ("batch", po::value<int>()->default_value(1000), "files per committed transaction (at most; also ends after 10,000 passages)")
       ("json", "print the run's summary as one JSON object")
       ("progress", "show progress on stderr even when it is not a terminal")
       ("no-progress", "never show progress")
