@@ -1832,10 +1832,8 @@ std::map<std::string, std::string> AliasTable::group(
       }
     }
   }
-  // A bare surname ("Biden", from "MR. BIDEN" or "President Biden") joins
-  // the person most named in full with that surname, when that person has
-  // at least two thirds of those passages.
-  for (const auto& [surname, members] : by_surname) {
+  // The group that holds at least two thirds of `members`' weight.
+  auto dominant_group = [&](const std::vector<std::size_t>& members) -> std::optional<std::size_t> {
     std::map<std::size_t, std::int64_t> per_group;
     std::int64_t total = 0;
     for (std::size_t m : members) {
@@ -1846,10 +1844,17 @@ std::map<std::string, std::string> AliasTable::group(
     std::int64_t best_count = -1;
     for (const auto& [g, n] : per_group)
       if (n > best_count) best_group = g, best_count = n;
-    if (best_count <= 0 || best_count * 3 < total * 2) continue;
+    if (best_count <= 0 || best_count * 3 < total * 2) return std::nullopt;
+    return best_group;
+  };
+  // A bare surname ("Biden", from "MR. BIDEN" or "President Biden") joins
+  // the person most named in full with that surname, when that person has
+  // at least two thirds of those passages.
+  for (const auto& [surname, members] : by_surname) {
     auto alone = bare.find(surname);
-    if (alone != bare.end())
-      for (std::size_t i : alone->second) join(i, best_group);
+    if (alone == bare.end()) continue;
+    if (auto group = dominant_group(members))
+      for (std::size_t i : alone->second) join(i, *group);
   }
   // A name that is the last words of longer names ("McGill Johnson" from
   // `MS. MCGILL JOHNSON:`, "Lance Bottoms" read from running text) joins
@@ -1868,17 +1873,7 @@ std::map<std::string, std::string> AliasTable::group(
     for (std::size_t i = 0; i < names.size(); ++i) {
       auto longer = by_tail.find(ids[i]);
       if (longer == by_tail.end()) continue;
-      std::map<std::size_t, std::int64_t> per_group;
-      std::int64_t total = 0;
-      for (std::size_t m : longer->second) {
-        per_group[find(m)] += names[m].second;
-        total += names[m].second;
-      }
-      std::size_t best_group = 0;
-      std::int64_t best_count = -1;
-      for (const auto& [g, n] : per_group)
-        if (n > best_count) best_group = g, best_count = n;
-      if (best_count > 0 && best_count * 3 >= total * 2) join(i, best_group);
+      if (auto group = dominant_group(longer->second)) join(i, *group);
     }
   }
   // Each group's name: an alias-file name if it has one, else its most
