@@ -95,6 +95,16 @@ class SpeakerFieldProcessor : public Xapian::FieldProcessor {
   const SpeakerDirectory* directory_;
 };
 
+// The first passages (which alone carry title terms) that match `titled`,
+// in document order.
+Xapian::MSet titled_first_passages(const Xapian::Database& db, const Xapian::Query& titled) {
+  Xapian::Enquire enquire(db);
+  enquire.set_query(titled);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  enquire.set_docid_order(Xapian::Enquire::ASCENDING);
+  return enquire.get_mset(0, db.get_doccount());
+}
+
 // Every passage of the articles whose first passage matches a title
 // query, for a local database (each sub-database of a sharded one gets a
 // clone). brief-index adds an article's passages one after another, so
@@ -109,11 +119,7 @@ class TitledArticlesSource : public Xapian::PostingSource {
   void init(const Xapian::Database& db) override {
     ranges_.clear();
     total_ = 0;
-    Xapian::Enquire enquire(db);
-    enquire.set_query(titled_);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    Xapian::MSet firsts = enquire.get_mset(0, db.get_doccount());
+    Xapian::MSet firsts = titled_first_passages(db, titled_);
     Xapian::ValueIterator key = db.valuestream_begin(schema::kArticle);
     for (auto it = firsts.begin(); it != firsts.end(); ++it) {
       Xapian::docid first = *it;
@@ -181,11 +187,7 @@ class TitleFieldProcessor : public Xapian::FieldProcessor {
     if (titled.empty()) return Xapian::Query(std::string(schema::kArticleTerm));
     if (!remote) return Xapian::Query((new TitledArticlesSource(titled))->release());
     // A remote shard cannot run our posting source: the articles' terms.
-    Xapian::Enquire enquire(*db);
-    enquire.set_query(titled);
-    enquire.set_weighting_scheme(Xapian::BoolWeight());
-    enquire.set_docid_order(Xapian::Enquire::ASCENDING);
-    Xapian::MSet firsts = enquire.get_mset(0, db->get_doccount());
+    Xapian::MSet firsts = titled_first_passages(*db, titled);
     std::vector<std::string> articles;
     articles.reserve(firsts.size());
     for (auto it = firsts.begin(); it != firsts.end(); ++it)
