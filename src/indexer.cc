@@ -338,6 +338,24 @@ class ResultQueue {
     not_full_.notify_all();
     return r;
   }
+  // The writer hands back each result it is done with, for a worker to
+  // free: its documents were allocated on a worker's thread, and freeing
+  // them there keeps the writer, the bottleneck, on Xapian's work (a
+  // tenth of its time went on these frees). The list stays short: workers
+  // empty it between files, and when they are done it holds at most the
+  // last results.
+  void recycle(FileResult r) {
+    std::lock_guard lock(mu_);
+    spent_.push_back(std::move(r));
+  }
+  // Frees the results handed back so far; called by the workers.
+  void free_spent() {
+    std::vector<FileResult> spent;
+    {
+      std::lock_guard lock(mu_);
+      spent.swap(spent_);
+    }
+  }  // `spent` is freed here, outside the lock.
   // Drops what is queued and what comes later; no push blocks any more.
   void close() {
     std::lock_guard lock(mu_);
@@ -350,6 +368,7 @@ class ResultQueue {
   std::mutex mu_;
   std::condition_variable not_full_, ready_;
   std::map<std::size_t, FileResult> items_;
+  std::vector<FileResult> spent_;
   std::size_t next_ = 0;
   bool closed_ = false;
 };
@@ -743,6 +762,7 @@ struct Indexer::Impl {
         for (;;) {
           std::size_t i = next.fetch_add(1);
           if (i >= work.size() || stop) break;
+          queue.free_spent();
           queue.push(i, process(work[i].first, work[i].second, generator, aliases));
         }
       });
@@ -763,11 +783,24 @@ struct Indexer::Impl {
     };
     std::size_t in_batch = 0;
     std::size_t batch_passages = 0;  // Documents added in the batch.
+    // The batch's spelling words and their uses, by shard: one
+    // add_spelling() call a word per batch instead of one a word per file.
+    std::map<std::string, std::unordered_map<std::string, unsigned>> batch_spelling;
     // Each shard commits its part of a batch on its own: a crash between
     // two shards' commits can leave a file that moved shards in both (the
     // next update re-indexes it) or in neither (the next update adds it).
     auto commit_batch = [&](bool final) {
       if (in_batch == 0 && !final) return;
+      for (auto& [name, words] : batch_spelling) {
+        Xapian::WritableDatabase& db = dbs.at(name);
+        for (const auto& [word, uses] : words) {
+          try {
+            db.add_spelling(word, uses);
+          } catch (const Xapian::InvalidArgumentError&) {
+          }
+        }
+      }
+      batch_spelling.clear();
       for (const auto& name : in_transaction) dbs.at(name).commit_transaction();
       in_transaction.clear();
       in_batch = 0;
@@ -828,12 +861,8 @@ struct Indexer::Impl {
             } catch (const Xapian::InvalidArgumentError&) {
             }
           }
-          for (const auto& [word, uses] : r->spelling) {
-            try {
-              db.add_spelling(word, uses);
-            } catch (const Xapian::InvalidArgumentError&) {
-            }
-          }
+          auto& spelling = batch_spelling[target];
+          for (const auto& [word, uses] : r->spelling) spelling[word] += uses;
           if (r->is_new) ++stats.added; else ++stats.updated;
           stats.articles += r->entry.articles;
           stats.passages += r->entry.passages;
@@ -844,6 +873,7 @@ struct Indexer::Impl {
         db.set_metadata(std::string(schema::kFileMetaPrefix) + key,
                         encode_manifest_entry(r->entry));
         batch_passages += r->touched_only ? 0 : r->documents.size();
+        queue.recycle(std::move(*r));
         if (++in_batch >= static_cast<std::size_t>(std::max(options.batch_files, 1)) ||
             batch_passages >= kBatchPassages)
           commit_batch(false);

@@ -8,6 +8,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <optional>
 #include <thread>
 
@@ -247,6 +248,37 @@ TEST_CASE("indexer: document ids follow the files' path order, whatever the thre
   }
   std::string first = a.get_document(1).get_data();
   CHECK(first.find("0-big.txt") != std::string::npos);
+}
+
+TEST_CASE("indexer: spelling words count every use, across files and batches") {
+  test::TempDir tmp;
+  std::string corpus = tmp / "corpus";
+  fs::create_directories(corpus);
+  auto write = [&](const std::string& name, const std::string& text) {
+    std::ofstream(corpus + "/" + name) << text;
+  };
+  write("a.txt", "Zakharova speaks\n\nZakharova said the talks stalled.\n");
+  write("b.txt", "Briefing\n\nMaria Zakharova told reporters nothing new.\n");
+  write("c.txt", "Another briefing\n\nNo word from Moscow.\n");
+  // Two files a transaction, so the words of a.txt and b.txt land in
+  // different batches in one build and in the same batch in the other.
+  IndexOptions small_batches;
+  small_batches.batch_files = 1;
+  Indexer::open(tmp / "small", small_batches).update({corpus});
+  Indexer::open(tmp / "one", IndexOptions{}).update({corpus});
+  auto spellings = [](const std::string& path) {
+    Xapian::Database db(path);
+    std::map<std::string, Xapian::doccount> words;
+    for (auto it = db.spellings_begin(); it != db.spellings_end(); ++it)
+      words[*it] = it.get_termfreq();
+    return words;
+  };
+  auto small = spellings(tmp / "small");
+  CHECK(small.at("zakharova") == 3);  // Twice in a.txt (title and body), once in b.txt.
+  CHECK(small.at("briefing") == 2);
+  CHECK(small.at("moscow") == 1);
+  CHECK(small.count("no") == 0);  // Shorter than four letters.
+  CHECK(small == spellings(tmp / "one"));
 }
 
 }  // namespace brief
