@@ -276,7 +276,6 @@ std::vector<Xapian::Document> build_documents(
         std::string ymd = article.date->iso();
         doc.add_value(schema::kDate, ymd.substr(0, 4) + ymd.substr(5, 2) +
                                          ymd.substr(8, 2));
-        doc.add_value(schema::kMonth, ymd.substr(0, 7));
       } else {
         doc.add_boolean_term(std::string(schema::kUndated));
       }

@@ -49,7 +49,8 @@ inline constexpr std::string_view kSpeakerRole = "XSPKROLE";
 // Value slots.
 enum Slot : Xapian::valueno {
   kDate = 0,      // "YYYYMMDD" string, absent when undated
-  kMonth = 1,     // "YYYY-MM" string, absent when undated
+  // Slot 1 held "YYYY-MM" until the month facets were derived from
+  // kDate: 320,000 fewer values to write per corpus. Not written.
   kSpeakers = 2,  // display names joined by '\x1f'
   kArticle = 3,   // "<file key>#<article>": the collapse key
 };

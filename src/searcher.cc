@@ -59,6 +59,12 @@ class DateFieldProcessor : public Xapian::FieldProcessor {
   std::string error;  // The first bad value of the last parse, or "".
 };
 
+// "YYYY-MM-DD" and "YYYY-MM" from a date slot's "YYYYMMDD".
+std::string iso_day(const std::string& ymd) {
+  return ymd.substr(0, 4) + "-" + ymd.substr(4, 2) + "-" + ymd.substr(6, 2);
+}
+std::string iso_month(const std::string& ymd) { return ymd.substr(0, 4) + "-" + ymd.substr(4, 2); }
+
 // The period after `period` ("YYYY-MM-DD", "YYYY-MM" or "YYYY").
 std::string next_period(const std::string& period, TimelineGranularity granularity) {
   char buf[32];
@@ -793,8 +799,8 @@ struct Searcher::Impl {
   }
 
   // The timeline in three passes over the matches:
-  //  1. a ValueCountMatchSpy on the month slot (the date slot for days)
-  //     counts every matching passage per value; years add up months;
+  //  1. a ValueCountMatchSpy on the date slot counts every matching
+  //     passage per day; months and years add up days;
   //  2. the periods between the first and last are filled in with 0;
   //  3. two one-document searches sorted by the date value, oldest and
   //     newest first, find the first and last dated passage (undated ones
@@ -806,7 +812,7 @@ struct Searcher::Impl {
     Xapian::Query query = build_query(request);
 
     bool by_day = granularity == TimelineGranularity::kDay;
-    Xapian::ValueCountMatchSpy spy(by_day ? schema::kDate : schema::kMonth);
+    Xapian::ValueCountMatchSpy spy(schema::kDate);
     Xapian::Enquire counter(current);
     counter.set_query(query);
     counter.set_weighting_scheme(Xapian::BoolWeight());  // Counting only.
@@ -817,10 +823,9 @@ struct Searcher::Impl {
     std::int64_t dated = 0;
     for (auto it = spy.values_begin(); it != spy.values_end(); ++it) {
       std::string value = *it;
-      std::string period = by_day ? value.substr(0, 4) + "-" + value.substr(4, 2) + "-" +
-                                        value.substr(6, 2)
-                           : granularity == TimelineGranularity::kYear ? value.substr(0, 4)
-                                                                       : value;
+      std::string period = granularity == TimelineGranularity::kYear ? value.substr(0, 4)
+                           : by_day ? iso_day(value)
+                                    : iso_month(value);
       counts[period] += static_cast<std::int64_t>(it.get_termfreq());
       dated += static_cast<std::int64_t>(it.get_termfreq());
     }
@@ -910,11 +915,11 @@ struct Searcher::Impl {
       // Facets count every matching passage, so they run without the
       // collapse and check every candidate.
       SpeakerCountSpy speaker_spy;
-      Xapian::ValueCountMatchSpy month_spy(schema::kMonth);
+      Xapian::ValueCountMatchSpy day_spy(schema::kDate);
       Xapian::Enquire counter(current);
       counter.set_query(enquire.get_query());
       counter.add_matchspy(&speaker_spy);
-      counter.add_matchspy(&month_spy);
+      counter.add_matchspy(&day_spy);
       Xapian::MSet all = counter.get_mset(0, 0, db.get_doccount());
       results.total = all.get_matches_estimated();
       results.total_exact = true;
@@ -926,10 +931,10 @@ struct Searcher::Impl {
                        [](const FacetCount& a, const FacetCount& b) {
                          return a.count > b.count;
                        });
-      for (auto it = month_spy.values_begin(); it != month_spy.values_end(); ++it)
-        results.month_facets.push_back({*it, static_cast<std::int64_t>(it.get_termfreq())});
-      std::sort(results.month_facets.begin(), results.month_facets.end(),
-                [](const FacetCount& a, const FacetCount& b) { return a.value < b.value; });
+      std::map<std::string, std::int64_t> months;  // In date order.
+      for (auto it = day_spy.values_begin(); it != day_spy.values_end(); ++it)
+        months[iso_month(*it)] += static_cast<std::int64_t>(it.get_termfreq());
+      for (const auto& [month, count] : months) results.month_facets.push_back({month, count});
     }
 
     std::optional<Date> newest = newest_date();
