@@ -271,10 +271,7 @@ std::vector<Xapian::Document> build_documents(
         if (!speaker_value.empty()) speaker_value += schema::kSpeakerSeparator;
         speaker_value += s.name;
       }
-      if (!speaker_value.empty()) {
-        doc.add_value(schema::kSpeakers, speaker_value);
-        doc.add_boolean_term(std::string(schema::kAttributed));
-      }
+      if (!speaker_value.empty()) doc.add_value(schema::kSpeakers, speaker_value);
       if (article.date) {
         std::string ymd = article.date->iso();
         doc.add_value(schema::kDate, ymd.substr(0, 4) + ymd.substr(5, 2) +

@@ -45,9 +45,6 @@ inline constexpr std::string_view kSpeakerName = "XSPKNAME";
 inline constexpr std::string_view kPerson = "XPERSON";
 // XSPKROLE<speaker id>\x1f<role>: the roles a speaker was given.
 inline constexpr std::string_view kSpeakerRole = "XSPKROLE";
-// XATTRIBUTED: on every passage with at least one speaker. The ranking's
-// bonus for attributed passages walks its posting list.
-inline constexpr std::string_view kAttributed = "XATTRIBUTED";
 
 // Value slots.
 enum Slot : Xapian::valueno {

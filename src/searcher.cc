@@ -660,22 +660,13 @@ struct Searcher::Impl {
     if (has_text && request.sort != SortOrder::kDate) {
       // "Who said what": a passage someone is attributed with (an answer,
       // a statement) outranks an unattributed one (a reporter's question,
-      // background) of similar weight. The bonus is in BM25 units, tuned
-      // on the judged queries (docs/BENCHMARKS.md): a fixed weight on the
-      // passages with the attributed term, whose short posting list is
-      // cheap to skip through. Indexes written before that term have only
-      // the speakers value, whose stream costs a fifth of a query at 10x.
-      Xapian::Query bonus;
-      if (current.get_termfreq(std::string(schema::kAttributed)) > 0) {
-        auto* fixed = new Xapian::FixedWeightPostingSource(kAttributedBonus);
-        bonus = Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(fixed->release()),
-                              Xapian::Query(std::string(schema::kAttributed)));
-      } else {
-        auto* attributed = new Xapian::ValueMapPostingSource(schema::kSpeakers);
-        attributed->set_default_weight(kAttributedBonus);
-        bonus = Xapian::Query(attributed->release());
-      }
-      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query, bonus);
+      // background) of similar weight. Passages with speakers have a value
+      // in the speakers slot; the bonus is in BM25 units, tuned on the
+      // judged queries (docs/BENCHMARKS.md).
+      auto* attributed = new Xapian::ValueMapPostingSource(schema::kSpeakers);
+      attributed->set_default_weight(kAttributedBonus);
+      query = Xapian::Query(Xapian::Query::OP_AND_MAYBE, query,
+                            Xapian::Query(attributed->release()));
     }
     return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   }

@@ -4,7 +4,6 @@
 #include "brief/searcher.h"
 
 #include <doctest/doctest.h>
-#include <xapian.h>
 
 #include <algorithm>
 #include <cmath>
@@ -14,7 +13,6 @@
 
 #include "brief/error.h"
 #include "brief/indexer.h"
-#include "ranking.h"
 #include "test_util.h"
 
 namespace brief {
@@ -418,71 +416,6 @@ TEST_CASE("searcher: snippets are plain text, not HTML-escaped") {
   REQUIRE(r.hits.size() == 1);
   CHECK(r.hits[0].snippet.find("R&D budget is <large> & \"growing\"") != std::string::npos);
   CHECK(r.hits[0].snippet.find("&amp;") == std::string::npos);
-}
-
-TEST_CASE("searcher: attributed passages get the bonus, from their term or an older index's value") {
-  const std::string attributed = "XATTRIBUTED";
-  {
-    // The term is on exactly the passages with speakers.
-    Xapian::Database db(shared_index());
-    Xapian::doccount with_speakers = 0;
-    for (Xapian::docid id = 1; id <= db.get_lastdocid(); ++id) {
-      Xapian::Document doc = db.get_document(id);
-      Xapian::TermIterator t = doc.termlist_begin();
-      t.skip_to(attributed);
-      bool has_term = t != doc.termlist_end() && *t == attributed;
-      CAPTURE(id);
-      CHECK(has_term == !doc.get_value(2).empty());
-      with_speakers += has_term;
-    }
-    CHECK(with_speakers > 0);
-    CHECK(with_speakers < db.get_doccount());
-  }
-  // Copies as an index written before the term (the value only), and with
-  // neither: no bonus at all.
-  test::TempDir tmp;
-  auto strip = [&](const std::string& name, bool value_too) {
-    fs::copy(shared_index(), tmp / name, fs::copy_options::recursive);
-    Xapian::WritableDatabase w(tmp / name);
-    for (Xapian::docid id = 1; id <= w.get_lastdocid(); ++id) {
-      Xapian::Document doc = w.get_document(id);
-      if (doc.get_value(2).empty()) continue;
-      doc.remove_term(attributed);
-      if (value_too) doc.remove_value(2);
-      w.replace_document(id, doc);
-    }
-    w.commit();
-  };
-  strip("value-only", false);
-  strip("none", true);
-  Searcher now = Searcher::open(shared_index());
-  Searcher older = Searcher::open(tmp / "value-only");
-  Searcher none = Searcher::open(tmp / "none");
-  for (std::string query : {"Russia", "New START treaty", "sanctions"}) {
-    CAPTURE(query);
-    SearchRequest r{.query = query, .limit = 200, .sort = SortOrder::kRelevance,
-                    .one_per_article = false};
-    auto a = now.search(r), b = older.search(r), c = none.search(r);
-    REQUIRE(a.hits.size() == b.hits.size());
-    REQUIRE(!a.hits.empty());
-    for (std::size_t i = 0; i < a.hits.size(); ++i) {
-      CHECK(a.hits[i].path == b.hits[i].path);
-      CHECK(a.hits[i].ordinal == b.hits[i].ordinal);
-      CHECK(a.hits[i].relevance == doctest::Approx(b.hits[i].relevance));
-    }
-    // Against no bonus: the same passages, attributed ones higher by it.
-    std::map<std::pair<std::string, int>, double> plain;
-    for (const auto& h : c.hits) plain[{h.path, h.ordinal}] = h.relevance;
-    int attributed_hits = 0;
-    for (const auto& h : a.hits) {
-      auto it = plain.find({h.path, h.ordinal});
-      if (it == plain.end()) continue;  // Past the other list's end.
-      double bonus = h.speakers.empty() ? 0 : kAttributedBonus;
-      attributed_hits += !h.speakers.empty();
-      CHECK(h.relevance == doctest::Approx(it->second + bonus));
-    }
-    CHECK(attributed_hits > 0);
-  }
 }
 
 }  // namespace brief
