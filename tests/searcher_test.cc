@@ -4,6 +4,7 @@
 #include "brief/searcher.h"
 
 #include <doctest/doctest.h>
+#include <xapian.h>
 
 #include <algorithm>
 #include <cmath>
@@ -13,6 +14,7 @@
 
 #include "brief/error.h"
 #include "brief/indexer.h"
+#include "ranking.h"
 #include "test_util.h"
 
 namespace brief {
@@ -416,6 +418,42 @@ TEST_CASE("searcher: snippets are plain text, not HTML-escaped") {
   REQUIRE(r.hits.size() == 1);
   CHECK(r.hits[0].snippet.find("R&D budget is <large> & \"growing\"") != std::string::npos);
   CHECK(r.hits[0].snippet.find("&amp;") == std::string::npos);
+}
+
+TEST_CASE("searcher: attributed passages rank higher by the attributed bonus") {
+  // A copy of the index without the speakers values: no bonus at all.
+  test::TempDir tmp;
+  fs::copy(shared_index(), tmp / "none", fs::copy_options::recursive);
+  {
+    Xapian::WritableDatabase w(tmp / "none");
+    for (Xapian::docid id = 1; id <= w.get_lastdocid(); ++id) {
+      Xapian::Document doc = w.get_document(id);
+      if (doc.get_value(2).empty()) continue;
+      doc.remove_value(2);
+      w.replace_document(id, doc);
+    }
+    w.commit();
+  }
+  Searcher with = Searcher::open(shared_index());
+  Searcher without = Searcher::open(tmp / "none");
+  for (std::string query : {"Russia", "New START treaty", "sanctions"}) {
+    CAPTURE(query);
+    SearchRequest r{.query = query, .limit = 200, .sort = SortOrder::kRelevance,
+                    .one_per_article = false};
+    auto a = with.search(r), c = without.search(r);
+    std::map<std::pair<std::string, int>, double> plain;
+    for (const auto& h : c.hits) plain[{h.path, h.ordinal}] = h.relevance;
+    int attributed = 0, compared = 0;
+    for (const auto& h : a.hits) {
+      auto it = plain.find({h.path, h.ordinal});
+      if (it == plain.end()) continue;  // Past the other list's end.
+      ++compared;
+      attributed += !h.speakers.empty();
+      CHECK(h.relevance == doctest::Approx(it->second + (h.speakers.empty() ? 0 : kAttributedBonus)));
+    }
+    CHECK(attributed > 0);
+    CHECK(attributed < compared);
+  }
 }
 
 }  // namespace brief
