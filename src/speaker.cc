@@ -24,6 +24,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <optional>
 #include <set>
@@ -755,6 +756,9 @@ class Attributor {
     std::vector<std::string> authors = title_authors();
     bool has_turns = std::any_of(passages_.begin(), passages_.end(),
                                  [](const Passage& p) { return !p.turn_label.empty(); });
+    // Country lists first: "We, the leaders of ..., the Cook Islands,
+    // Viet Nam" names no person.
+    if (authors.empty() && !has_turns) authors = country_list_authors();
     if (authors.empty() && !has_turns) authors = we_list_authors();
     if (authors.empty() && !has_turns) authors = signature_authors();
     std::string moderator = has_turns ? moderator_name() : std::string();
@@ -769,8 +773,8 @@ class Attributor {
     for (std::size_t i = 0; i < passages_.size(); ++i) {
       const Passage& p = passages_[i];
       bool names_section = false;  // The heading itself is not their words.
+      bool heading = false;
       if (!has_turns) {
-        bool heading = false;
         std::vector<std::string> named = section_authors(p.text, heading);
         names_section = !named.empty();
         if (names_section) {
@@ -817,14 +821,17 @@ class Attributor {
         // Headers and sign-offs in capitals ("MEMORANDUM FOR THE HEADS OF
         // EXECUTIVE DEPARTMENTS", "JOSEPH R. BIDEN JR.") and memo fields
         // ("SUBJECT: ...") are not the authors' statement.
+        // A heading in the body is not a statement either, but a
+        // letter's salutation ("Dear Madam Speaker:") is the writer's.
         bool header = !has_lower_case(p.text) || p.text.starts_with("SUBJECT:") ||
-                      p.text.starts_with("MEMORANDUM FOR");
+                      p.text.starts_with("MEMORANDUM FOR") ||
+                      (heading && !p.text.starts_with("Dear "));
         if (!has_turns && !writers.empty() && !header && !names_section) {
           // Every paragraph of a statement is its authors'; people it
           // reports speaking follow them.
           std::vector<Attribution> with_authors;
           for (const auto& author : writers)
-            with_authors.push_back({author, people_.role_of(author), AttributionMethod::kAuthor});
+            with_authors.push_back({author, author_role(author), AttributionMethod::kAuthor});
           for (auto& a : result[i])
             if (std::none_of(writers.begin(), writers.end(),
                              [&](const std::string& n) { return n == a.name; }))
@@ -1526,6 +1533,88 @@ class Attributor {
     return {};
   }
 
+  std::string author_role(const std::string& author) const {
+    auto it = leader_offices_.find(author);
+    return it != leader_offices_.end() ? it->second : people_.role_of(author);
+  }
+
+  // Joint statements that open by listing their countries: "We, the
+  // leaders of Japan, the Republic of Korea (ROK), and the United States,
+  // ...", "We, the Leaders of the Group of Seven (G7)", "Nous, chefs
+  // d'État et de gouvernement de la République argentine, de la Barbade,
+  // ...". Their authors are the leaders of those countries on the
+  // article's date, as the alias file's "countries" and "offices" say;
+  // a country it does not know adds nobody.
+  std::vector<std::string> country_list_authors() {
+    if (!aliases_ || !article_.date) return {};
+    static const std::array<std::string_view, 8> kOpeners = {
+        "We, the leaders", "We the leaders", "We, the heads of state and government",
+        "We the heads of state and government", "Nous, chefs d'\u00C9tat et de gouvernement",
+        "Nous, les chefs d'\u00C9tat et de gouvernement",
+        "Nosotros, los jefes de estado y de gobierno", "N\u00F3s, os chefes de estado e de governo"};
+    // Words between and inside the names: articles, prepositions, "and".
+    static const std::set<std::string, std::less<>> kFiller = {
+        "the", "and", "of",  "de",  "la",  "le", "les", "du", "des", "et", "y",  "e",
+        "del", "da",  "do",  "dos", "das", "los", "las", "o", "os",  "a",  "al", "au"};
+    for (std::size_t p = 0; p < passages_.size() && p < 3; ++p) {
+      std::string s(text::trim(passages_[p].text));
+      for (std::size_t at; (at = s.find("\u2019")) != std::string::npos;) s.replace(at, 3, "'");
+      std::size_t pos = std::string::npos;
+      for (std::string_view opener : kOpeners)
+        if (text::starts_with_ci(s, opener)) pos = opener.size();
+      if (pos == std::string::npos) continue;
+      std::vector<AliasTable::Leader> leaders;
+      bool list_started = false;
+      for (int words = 0; pos < s.size() && words < 200; ++words) {
+        while (pos < s.size() && (s[pos] == ' ' || s[pos] == ',')) ++pos;
+        if (pos >= s.size()) break;
+        if (s[pos] == '(') {  // "(ROK)", "(G7)"
+          std::size_t close = s.find(')', pos);
+          if (close == std::string::npos) break;
+          pos = close + 1;
+          continue;
+        }
+        if (list_started) {
+          if (std::size_t len = aliases_->match_country(std::string_view(s).substr(pos),
+                                                        *article_.date, leaders)) {
+            pos += len;
+            continue;
+          }
+        }
+        std::size_t end = s.find_first_of(" ,()", pos);
+        if (end == std::string::npos) end = s.size();
+        std::string_view word = std::string_view(s).substr(pos, end - pos);
+        if (!list_started) {
+          // The list starts at "of" / "de" / "da" ...: "We, the leaders,
+          // met" lists nobody.
+          if (word != "of" && word != "de" && word != "da" && word != "do" && word != "du" &&
+              word != "des" && word != "del" && !word.starts_with("d'"))
+            break;
+          list_started = true;
+        }
+        if (word.starts_with("d'") || word.starts_with("l'")) {  // "d'Ha\u00EFti"
+          pos += 2;
+          continue;
+        }
+        bool capitalised = std::isupper(static_cast<unsigned char>(word[0])) ||
+                           static_cast<unsigned char>(word[0]) >= 0xC0;
+        // "Republic", "Federative": parts of a name the file does not
+        // spell out; a lower-case word ends the list ("... Uruguay, met").
+        if (kFiller.count(word) == 0 && !capitalised) break;
+        if (word.ends_with('.') || word.ends_with(':') || word.ends_with(';')) break;
+        pos = end;
+      }
+      std::vector<std::string> authors;
+      for (auto& leader : leaders) {
+        if (std::find(authors.begin(), authors.end(), leader.name) != authors.end()) continue;
+        authors.push_back(leader.name);
+        leader_offices_.emplace(leader.name, leader.office);
+      }
+      if (!authors.empty()) return authors;
+    }
+    return {};
+  }
+
   // Statements in the first person plural that list their authors: "Today,
   // we — Prime Minister Anthony Albanese of Australia, ..., and President
   // Joseph R. Biden of the United States — ...". Two or more people are
@@ -1639,6 +1728,8 @@ class Attributor {
   const Article& article_;
   const std::vector<Passage>& passages_;
   const AliasTable* aliases_;
+  // The offices of authors a country list gave (country_list_authors).
+  std::map<std::string, std::string> leader_offices_;
   PeopleTable people_;
   std::optional<std::vector<std::string>> principals_;
 };
@@ -1715,6 +1806,44 @@ AliasTable AliasTable::parse(std::string_view json_text) {
                   "alias \"" + alias + "\" must map to a name (a string)");
     table.add(alias, canonical.get<std::string>());
   }
+  auto countries = doc.find("countries");
+  if (countries != doc.end()) {
+    auto bad = [](const std::string& what) {
+      return Error(ErrorCode::kInvalidArgument,
+                   "alias file: " + what +
+                       " (want \"countries\": {\"Japan\": {\"names\": [...], \"leader\": "
+                       "\"Prime Minister of Japan\"}} or \"members\": [countries])");
+    };
+    if (!countries->is_object()) throw bad("\"countries\" must be an object");
+    for (const auto& item : countries->items()) {
+      const std::string key = item.key();
+      const nlohmann::json& entry = item.value();
+      if (!entry.is_object()) throw bad("country \"" + key + "\" must be an object");
+      Country c;
+      auto strings = [&](const char* field) {
+        std::vector<std::string> out;
+        auto f = entry.find(field);
+        if (f == entry.end()) return out;
+        if (!f->is_array()) throw bad("country \"" + key + "\": \"" + field + "\" must be a list");
+        for (const auto& v : *f) {
+          if (!v.is_string() || v.get<std::string>().empty())
+            throw bad("country \"" + key + "\": \"" + field + "\" must list names");
+          out.push_back(v.get<std::string>());
+        }
+        return out;
+      };
+      c.names = strings("names");
+      c.members = strings("members");
+      if (auto f = entry.find("leader"); f != entry.end()) {
+        if (!f->is_string()) throw bad("country \"" + key + "\": \"leader\" must be an office");
+        c.leader = f->get<std::string>();
+      }
+      if (c.leader.empty() == c.members.empty())
+        throw bad("country \"" + key + "\" needs a \"leader\" or \"members\", not both");
+      table.countries_[key] = std::move(c);
+    }
+    table.index_country_names();
+  }
   auto offices = doc.find("offices");
   if (offices == doc.end()) return table;
   if (!offices->is_object())
@@ -1762,6 +1891,43 @@ std::string AliasTable::office_holder(std::string_view office, const Date& on) c
   return {};
 }
 
+void AliasTable::index_country_names() {
+  country_names_.clear();
+  for (const auto& [key, country] : countries_) {
+    country_names_.emplace_back(key, key);
+    for (const auto& name : country.names) country_names_.emplace_back(name, key);
+  }
+  std::stable_sort(country_names_.begin(), country_names_.end(),
+                   [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+}
+
+std::size_t AliasTable::match_country(std::string_view text, const Date& on,
+                                      std::vector<Leader>& leaders) const {
+  for (const auto& [name, key] : country_names_) {
+    if (!text.starts_with(name)) continue;
+    // Whole words only: "Niger" is not the start of "Nigeria".
+    if (text.size() > name.size()) {
+      unsigned char next = static_cast<unsigned char>(text[name.size()]);
+      if (std::isalnum(next) || next >= 0x80) continue;
+    }
+    const Country& country = countries_.at(key);
+    auto add_leader = [&](const Country& c) {
+      std::string who = office_holder(c.leader, on);
+      if (!who.empty()) leaders.push_back({who, c.leader});
+    };
+    if (country.members.empty()) {
+      add_leader(country);
+    } else {
+      for (const auto& member : country.members) {
+        auto it = countries_.find(member);
+        if (it != countries_.end() && it->second.members.empty()) add_leader(it->second);
+      }
+    }
+    return name.size();
+  }
+  return 0;
+}
+
 void AliasTable::add(std::string_view alias, std::string_view canonical) {
   std::string name = text::fold_whitespace(canonical);
   canonical_[speaker_id(alias)] = name;
@@ -1772,6 +1938,8 @@ void AliasTable::merge(const AliasTable& other) {
   for (const auto& [id, name] : other.canonical_) canonical_[id] = name;
   // A later file's list for an office replaces an earlier one's.
   for (const auto& [office, terms] : other.offices_) offices_[office] = terms;
+  for (const auto& [key, country] : other.countries_) countries_[key] = country;
+  index_country_names();
 }
 
 std::string AliasTable::canonical(std::string_view name) const {
@@ -1917,6 +2085,17 @@ std::string AliasTable::to_json() const {
         offices[office].push_back(term);
       }
     doc["offices"] = offices;
+  }
+  if (!countries_.empty()) {
+    nlohmann::json countries = nlohmann::json::object();
+    for (const auto& [key, c] : countries_) {
+      nlohmann::json entry = nlohmann::json::object();
+      if (!c.names.empty()) entry["names"] = c.names;
+      if (!c.leader.empty()) entry["leader"] = c.leader;
+      if (!c.members.empty()) entry["members"] = c.members;
+      countries[key] = entry;
+    }
+    doc["countries"] = countries;
   }
   return doc.dump();
 }

@@ -266,6 +266,122 @@ TEST_CASE("speaker: joint statements that list their authors after \"we\"") {
   CHECK(g7[0].empty());
 }
 
+TEST_CASE("speaker: the alias file's countries name their leaders on a date") {
+  AliasTable aliases = AliasTable::parse(R"({"aliases": {}, "offices": {
+      "President": [{"name": "Joe Biden", "from": "2021-01-20", "until": "2025-01-19"}],
+      "Prime Minister of Japan": [{"name": "Yoshihide Suga", "from": "2020-09-16",
+                                   "until": "2021-10-03"},
+                                  {"name": "Fumio Kishida", "from": "2021-10-04"}],
+      "President of Niger": [{"name": "Mohamed Bazoum", "from": "2021-04-02"}],
+      "President of Nigeria": [{"name": "Bola Tinubu", "from": "2023-05-29"}]},
+    "countries": {
+      "United States": {"names": ["United States of America", "U.S."], "leader": "President"},
+      "Japan": {"names": ["Japon"], "leader": "Prime Minister of Japan"},
+      "Niger": {"leader": "President of Niger"},
+      "Nigeria": {"leader": "President of Nigeria"},
+      "G2": {"names": ["Group of Two"], "members": ["Japan", "United States"]}}})");
+  std::vector<AliasTable::Leader> leaders;
+  CHECK(aliases.match_country("Japon, du Canada", Date{2021, 6, 1}, leaders) == 5);
+  REQUIRE(leaders.size() == 1);
+  CHECK(leaders[0].name == "Yoshihide Suga");
+  CHECK(leaders[0].office == "Prime Minister of Japan");
+  // The longest spelling wins; a name must end at a word's end.
+  leaders.clear();
+  CHECK(aliases.match_country("United States of America and", Date{2022, 1, 1}, leaders) == 24);
+  CHECK(aliases.match_country("Nigeria", Date{2024, 1, 1}, leaders) == 7);
+  REQUIRE(leaders.size() == 2);
+  CHECK(leaders[1].name == "Bola Tinubu");
+  CHECK(aliases.match_country("Nigerian", Date{2024, 1, 1}, leaders) == 0);
+  CHECK(aliases.match_country("the Japan", Date{2024, 1, 1}, leaders) == 0);
+  // A group stands for its members; a country out of every term adds
+  // nobody but still matches.
+  leaders.clear();
+  CHECK(aliases.match_country("Group of Two", Date{2022, 1, 1}, leaders) == 12);
+  REQUIRE(leaders.size() == 2);
+  CHECK(leaders[0].name == "Fumio Kishida");
+  CHECK(leaders[1].name == "Joe Biden");
+  leaders.clear();
+  CHECK(aliases.match_country("U.S.", Date{2019, 1, 1}, leaders) == 4);
+  CHECK(leaders.empty());
+  // The countries survive the trip through the index's metadata.
+  AliasTable stored = AliasTable::parse(aliases.to_json());
+  CHECK(stored.match_country("G2", Date{2022, 1, 1}, leaders) == 2);
+  CHECK(leaders.size() == 2);
+  for (const char* bad : {
+           R"({"aliases": {}, "countries": []})",
+           R"({"aliases": {}, "countries": {"Japan": {"names": ["Japon"]}}})",
+           R"({"aliases": {}, "countries": {"G2": {"leader": "X", "members": ["Japan"]}}})",
+           R"({"aliases": {}, "countries": {"Japan": {"names": "Japon", "leader": "X"}}})",
+           R"({"aliases": {}, "countries": {"Japan": {"names": [""], "leader": "X"}}})"}) {
+    CAPTURE(bad);
+    CHECK_THROWS_AS(AliasTable::parse(bad), Error);
+  }
+}
+
+TEST_CASE("speaker: joint statements by the leaders of listed countries") {
+  AliasTable aliases = AliasTable::parse(R"({"aliases": {}, "offices": {
+      "President": [{"name": "Joe Biden", "from": "2021-01-20", "until": "2025-01-19"}],
+      "Prime Minister of Japan": [{"name": "Fumio Kishida", "from": "2021-10-04"}],
+      "President of the Republic of Korea": [{"name": "Yoon Suk Yeol", "from": "2022-05-10"}],
+      "Prime Minister of Haiti": [{"name": "Ariel Henry", "from": "2021-07-20"}],
+      "President of Uruguay": [{"name": "Luis Lacalle Pou", "from": "2020-03-01"}],
+      "President of Ukraine": [{"name": "Volodymyr Zelenskyy", "from": "2019-05-20"}]},
+    "countries": {
+      "United States": {"names": ["États-Unis d'Amérique"], "leader": "President"},
+      "Japan": {"leader": "Prime Minister of Japan"},
+      "Republic of Korea": {"names": ["Korea"], "leader": "President of the Republic of Korea"},
+      "Haiti": {"names": ["Haïti"], "leader": "Prime Minister of Haiti"},
+      "Uruguay": {"names": ["République orientale de l'Uruguay"],
+                  "leader": "President of Uruguay"},
+      "Ukraine": {"leader": "President of Ukraine"}}})");
+  auto attributed = [&](const std::string& page) {
+    auto articles = parse_article(page, "s.md");
+    auto passages = split_passages(articles[0]);
+    return attribute_speakers(articles[0], passages, &aliases);
+  };
+  auto names_of = [](const std::vector<Attribution>& list) {
+    Names out;
+    for (const auto& a : list) out.push_back(a.name);
+    return out;
+  };
+  // Every paragraph is the listed leaders', a heading in the body is
+  // nobody's, and the country the list's verb governs is not an author.
+  auto trilateral = attributed(
+      "---\ntitle: Joint Leaders' Statement on the Anniversary of the Summit\n"
+      "date: '2024-08-17'\n---\n\n"
+      "We, the leaders of Japan, the Republic of Korea (ROK), and the United States (U.S.), "
+      "condemn the attack on Ukraine.\n\n**Our Commitments**\n\n"
+      "We stand by our commitment to consult.\n");
+  REQUIRE(trilateral.size() == 3);
+  const Names leaders{"Fumio Kishida", "Yoon Suk Yeol", "Joe Biden"};
+  CHECK(names_of(trilateral[0]) == leaders);
+  CHECK(trilateral[1].empty());
+  CHECK(names_of(trilateral[2]) == leaders);
+  CHECK(trilateral[2][1].role == "President of the Republic of Korea");
+  CHECK(attribution_method_name(trilateral[2][1].method) == "author");
+  // The French text: elided articles, an official name in lower case,
+  // and a country the file does not know, which adds nobody.
+  auto french = attributed(
+      "---\ntitle: D\xC3\xA9" "claration de Los Angeles\ndate: '2022-06-10'\n---\n\n"
+      "Nous, chefs d\xE2\x80\x99\xC3\x89tat et de gouvernement de la R\xC3\xA9publique "
+      "d\xE2\x80\x99Ha\xC3\xAFti, de la R\xC3\xA9publique de Ruritanie, des "
+      "\xC3\x89tats-Unis d\xE2\x80\x99\x41m\xC3\xA9rique et la R\xC3\xA9publique orientale de "
+      "l\xE2\x80\x99Uruguay, r\xC3\xA9unis \xC3\xA0 Los Angeles, r\xC3\xA9it\xC3\xA9rons notre "
+      "volont\xC3\xA9.\n");
+  REQUIRE(french.size() == 1);
+  CHECK(names_of(french[0]) == Names{"Ariel Henry", "Joe Biden", "Luis Lacalle Pou"});
+  // The date picks the holders: nobody held the Korean office yet.
+  auto earlier = attributed(
+      "---\ntitle: Joint Statement\ndate: '2022-01-10'\n---\n\n"
+      "We, the leaders of Japan, the Republic of Korea, and the United States, met today.\n");
+  CHECK(names_of(earlier[0]) == Names{"Fumio Kishida", "Joe Biden"});
+  // "We, the leaders" without a list, and a list in a later sentence.
+  CHECK(attributed("---\ntitle: Joint Statement\ndate: '2022-01-10'\n---\n\n"
+                   "We, the leaders, met in Japan.\n")[0].empty());
+  CHECK(attributed("---\ntitle: Joint Statement\ndate: '2022-01-10'\n---\n\n"
+                   "Today we met. We, the leaders of Japan and Ukraine, agree.\n")[0].empty());
+}
+
 TEST_CASE("speaker: titles in statements and calls") {
   // A title before a surname makes it a person even without a full name.
   auto fact = names_for(

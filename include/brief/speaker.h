@@ -53,7 +53,10 @@ class AliasTable {
   // Parses an alias file: {"aliases": {"Anthony Blinken": "Antony
   // Blinken", "Joseph R. Biden": "Joe Biden"}, "offices": {"President":
   // [{"name": "Joe Biden", "from": "2021-01-20", "until": "2025-01-19"}]}}
-  // ("offices" optional; see docs/index-format.md). Throws
+  // ("offices" optional), "countries": {"Japan": {"names": ["Japon"],
+  // "leader": "Prime Minister of Japan"}, "G7": {"names": ["Group of
+  // Seven"], "members": ["Canada", ...]}} (optional; see
+  // docs/index-format.md). Throws
   // brief::Error(kInvalidArgument) for anything else.
   static AliasTable parse(std::string_view json_text);
 
@@ -84,10 +87,25 @@ class AliasTable {
   // President underscored ...") are attributed to that person.
   std::string office_holder(std::string_view office, const Date& on) const;
 
+  // A leader a joint statement's country list stands for, with the
+  // office they held.
+  struct Leader {
+    std::string name;
+    std::string office;
+  };
+
+  // When `text` starts with a country's or group's name from the alias
+  // file's "countries" ("the Republic of Korea" starts with neither:
+  // "Republic of Korea" does), returns the name's length and appends to
+  // `leaders` the holders, on `on`, of the office each country's
+  // "leader" names (one per member for a group). Returns 0 otherwise.
+  std::size_t match_country(std::string_view text, const Date& on,
+                            std::vector<Leader>& leaders) const;
+
   // The file's JSON text, for storing in an index.
   std::string to_json() const;
 
-  bool empty() const { return canonical_.empty() && offices_.empty(); }
+  bool empty() const { return canonical_.empty() && offices_.empty() && countries_.empty(); }
 
  private:
   struct Term {
@@ -96,8 +114,18 @@ class AliasTable {
     Date until;  // Inclusive; 9999-12-31 while still in office.
   };
 
+  struct Country {
+    std::vector<std::string> names;    // Other spellings; the key is one too.
+    std::string leader;                // Office, as the file writes it; or
+    std::vector<std::string> members;  // the countries of a group.
+  };
+  void index_country_names();
+
   std::map<std::string, std::string> canonical_;      // speaker_id -> name
   std::map<std::string, std::vector<Term>> offices_;  // speaker_id(office)
+  std::map<std::string, Country> countries_;          // By the file's key.
+  // Every spelling with its country's key, longest first.
+  std::vector<std::pair<std::string, std::string>> country_names_;
 };
 
 // Returns the full names ("Rochelle Walensky") that `article` mentions,
