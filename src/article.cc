@@ -1065,6 +1065,26 @@ std::vector<Article> parse_article(std::string_view content,
   } else {
     articles.push_back(parse_plain_text(content, path));
   }
+  // Soft hyphens (U+00AD) are invisible hyphenation hints that web pages
+  // leave inside words ("extraordinar\u00AD\u00ADily"); Xapian would split
+  // the word at them. Byte offsets still point into the file as it is.
+  auto drop_soft_hyphens = [](std::string& s) {
+    if (s.find("\xC2\xAD") == std::string::npos) return;
+    std::string out;
+    out.reserve(s.size());
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      if (s[i] == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xAD') {
+        ++i;
+        continue;
+      }
+      out += s[i];
+    }
+    s = std::move(out);
+  };
+  for (Article& a : articles) {
+    drop_soft_hyphens(a.title);
+    for (Paragraph& p : a.paragraphs) drop_soft_hyphens(p.text);
+  }
   bool any_text = std::any_of(articles.begin(), articles.end(),
                               [](const Article& a) { return !a.paragraphs.empty(); });
   if (!any_text)

@@ -175,6 +175,22 @@ TEST_CASE("article: a real transcript fixture") {
   }
 }
 
+TEST_CASE("article: soft hyphens inside words are dropped, byte ranges kept") {
+  const std::string content =
+      "---\ntitle: 'Pre\xC2\xADsident Names Judicial Nominees'\ndate: '2023-01-18'\n---\n\n"
+      "All of whom are extraordinar\xC2\xAD\xC2\xAD\xC2\xAD" "ily qualified, from diverse "
+      "backgroun\xC2\xAD" "ds.\n";
+  auto articles = parse_article(content, "n.md");
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].title == "President Names Judicial Nominees");
+  REQUIRE(articles[0].paragraphs.size() == 1);
+  const Paragraph& p = articles[0].paragraphs[0];
+  CHECK(p.text == "All of whom are extraordinarily qualified, from diverse backgrounds.");
+  // The range still covers the paragraph as the file has it.
+  CHECK(content.substr(p.byte_begin, p.byte_end - p.byte_begin).starts_with("All of whom"));
+  CHECK(content.substr(p.byte_begin, p.byte_end - p.byte_begin).ends_with("ds."));
+}
+
 TEST_CASE("article: JSON records and JSON Lines") {
   auto records = load_article(test::fixture_path("records/briefings.jsonl"));
   REQUIRE(records.size() == 3);
