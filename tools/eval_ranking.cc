@@ -9,6 +9,10 @@
 //                  parser, the best passage of each article.
 //   shipped        brief::Searcher with its defaults (blend, one passage per
 //                  article).
+//   shipped-articles  shipped's article order, each article credited like
+//                  article-bm25 with its best judged passage: how much of
+//                  the gap to article-bm25 is the article order and how
+//                  much the passage shown.
 // All three are scored per article: an article's gain is the grade of the
 // passage the system shows for it (article-bm25 shows no passage, so it
 // gets the best grade judged in the article, which favours it). Unjudged
@@ -367,17 +371,22 @@ int main(int argc, char** argv) try {
   }
 
   std::vector<std::string> systems = {"shipped"};
-  if (opt.baselines) systems = {"article-bm25", "article-shown", "passage-bm25", "shipped"};
+  if (opt.baselines)
+    systems = {"article-bm25", "article-shown", "passage-bm25", "shipped", "shipped-articles"};
   std::map<std::string, std::vector<Metrics>> per_system;
   for (const auto& q : queries) {
+    std::vector<Result> shipped;
     for (const auto& s : systems) {
       std::vector<Result> results;
       try {
-        if (s == "article-bm25") results = run_article_bm25(*articles, q);
+        if (s == "shipped-articles") {
+          results = shipped;
+          for (auto& r : results) r.text.clear();  // Scored as a whole article.
+        } else if (s == "article-bm25") results = run_article_bm25(*articles, q);
         else if (s == "article-shown")
           results = run_article_bm25_shown(*articles, *passages, q, corpus);
         else if (s == "passage-bm25") results = run_passage_bm25(*passages, q, corpus);
-        else results = run_shipped(searcher, q, corpus, opt.recency_weight);
+        else results = shipped = run_shipped(searcher, q, corpus, opt.recency_weight);
       } catch (const std::exception& e) {
         std::cerr << "eval-ranking: " << q.id << " (" << s << "): " << e.what() << "\n";
       }
@@ -415,10 +424,10 @@ int main(int argc, char** argv) try {
     std::cout << report.dump(2) << "\n";
   } else {
     std::printf("judged queries: %zu\n", queries.size());
-    std::printf("%-14s %8s %8s %10s %9s\n", "system", "nDCG@10", "MRR", "recall@100",
+    std::printf("%-16s %8s %8s %10s %9s\n", "system", "nDCG@10", "MRR", "recall@100",
                 "judged@10");
     for (const auto& s : systems)
-      std::printf("%-14s %8.3f %8.3f %10.3f %9.3f\n", s.c_str(),
+      std::printf("%-16s %8.3f %8.3f %10.3f %9.3f\n", s.c_str(),
                   report["systems"][s]["ndcg10"].get<double>(),
                   report["systems"][s]["mrr"].get<double>(),
                   report["systems"][s]["recall100"].get<double>(),
@@ -430,11 +439,11 @@ int main(int argc, char** argv) try {
                   report["queries_below_article_bm25"].get<std::size_t>(), queries.size());
     if (opt.per_query) {
       std::printf("\n%-5s", "id");
-      for (const auto& s : systems) std::printf(" %13s", s.c_str());
+      for (const auto& s : systems) std::printf(" %16s", s.c_str());
       std::printf("  query\n");
       for (std::size_t i = 0; i < queries.size(); ++i) {
         std::printf("%-5s", queries[i].id.c_str());
-        for (const auto& s : systems) std::printf(" %13.3f", per_system[s][i].ndcg10);
+        for (const auto& s : systems) std::printf(" %16.3f", per_system[s][i].ndcg10);
         std::printf("  %s\n", queries[i].query.c_str());
       }
     }
