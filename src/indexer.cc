@@ -171,11 +171,22 @@ std::string read_whole_file(const std::string& path, std::int64_t size) {
 
 // An alias or synonyms file's text; kNotFound naming it when unreadable.
 std::string read_settings_file(const std::string& path, const char* what) {
+  std::error_code ec;
+  if (fs::is_directory(path, ec))
+    throw Error(ErrorCode::kInvalidArgument,
+                path + ": is a folder; give the " + std::string(what) + " itself");
+  if (fs::exists(path, ec) && !fs::is_regular_file(path, ec))
+    throw Error(ErrorCode::kInvalidArgument, path + ": not a regular file (" + what + ")");
   std::ifstream in(path, std::ios::binary);
   if (!in) throw Error(ErrorCode::kNotFound, path + ": cannot read " + what);
   std::ostringstream buf;
   buf << in.rdbuf();
-  return buf.str();
+  std::string text = buf.str();
+  if (auto bad = text::find_invalid_utf8(text))
+    throw Error(ErrorCode::kInvalidArgument,
+                path + ": " + what + " is not UTF-8 text (invalid byte at offset " +
+                    std::to_string(*bad) + ")");
+  return text;
 }
 
 nlohmann::json speakers_json(const std::vector<Attribution>& speakers) {
@@ -686,6 +697,18 @@ struct Indexer::Impl {
       if (under_root && !fs::exists(path, ec)) removals.push_back(path);
     }
 
+    // Every settings file is read and checked before either table is
+    // written: a bad synonyms file leaves the stored aliases as they were.
+    std::vector<std::vector<std::string>> groups;
+    for (const auto& file : options.synonym_files) {
+      std::string text = read_settings_file(file, "synonyms file");
+      try {
+        for (auto& g : vocabulary::parse_synonyms(text)) groups.push_back(std::move(g));
+      } catch (const Error& e) {
+        throw Error(e.code(), file + ": " + e.what());
+      }
+    }
+
     // The alias files travel with the index, so searches need no file;
     // a run without them uses the stored table (its offices attribute
     // "Statement by the President").
@@ -719,15 +742,9 @@ struct Indexer::Impl {
     // Synonym groups from files replace those stored from files before;
     // the definitions learned from articles stay.
     if (!options.synonym_files.empty()) {
-      std::vector<std::vector<std::string>> groups;
-      for (const auto& file : options.synonym_files) {
-        std::string text = read_settings_file(file, "synonyms file");
-        try {
-          for (auto& g : vocabulary::parse_synonyms(text)) groups.push_back(std::move(g));
-        } catch (const Error& e) {
-          throw Error(e.code(), file + ": " + e.what());
-        }
-      }
+      // Serialised before the table is touched, so nothing can fail
+      // half-way through replacing it.
+      const std::string groups_json = nlohmann::json(groups).dump();
       try {
         for (auto& [name, db] : dbs) {
           std::string stored = db.get_metadata(std::string(schema::kSynonymsKey));
@@ -737,7 +754,7 @@ struct Indexer::Impl {
               if (g.is_array()) vocabulary::remove_group(db, g.get<std::vector<std::string>>());
           for (const auto& g : groups) vocabulary::add_group(db, g);
         }
-        set_setting(std::string(schema::kSynonymsKey), nlohmann::json(groups).dump());
+        set_setting(std::string(schema::kSynonymsKey), groups_json);
         commit_all();
       } catch (const Xapian::Error& e) {
         throw_from_xapian(e, path);

@@ -137,6 +137,53 @@ TEST_CASE("indexer: a missing input is an error and the index stays intact") {
   CHECK(count_hits(index, "Zakharova") > 0);
 }
 
+TEST_CASE("indexer: a bad synonyms or alias file changes nothing stored") {
+  test::TempDir tmp;
+  copy_seeds(tmp / "corpus");
+  std::string index = tmp / "index";
+  test::write_file(tmp / "synonyms.txt", "quokka = small wallaby\n");
+  test::write_file(tmp / "aliases.json", R"({"aliases": {"Maria V. Zakharova": "Maria Zakharova"}})");
+  IndexOptions good;
+  good.synonym_files = {tmp / "synonyms.txt"};
+  good.alias_files = {tmp / "aliases.json"};
+  Indexer::open(index, good).update({tmp / "corpus"});
+  auto stored = [&] {
+    Xapian::Database db(index);
+    return std::make_pair(db.get_metadata("brief:synonyms"), db.get_metadata("brief:aliases"));
+  };
+  const auto before = stored();
+  REQUIRE(before.first.find("quokka") != std::string::npos);
+
+  fs::create_directories(tmp / "folder");
+  test::write_file(tmp / "latin1.txt", "quokka = caf\xE9\n");
+  test::write_file(tmp / "latin1.json", "{\"aliases\": {\"Jos\xE9\": \"Jose\"}}");
+  struct Case {
+    std::string synonyms, aliases, message;
+  };
+  for (const Case& c : {Case{tmp / "latin1.txt", "", "not UTF-8"},
+                        Case{tmp / "folder", "", "is a folder"},
+                        Case{tmp / "synonyms.txt", tmp / "latin1.json", "not UTF-8"},
+                        Case{tmp / "synonyms.txt", tmp / "folder", "is a folder"},
+                        // The aliases are fine, the synonyms not: the aliases
+                        // are not written either.
+                        Case{tmp / "latin1.txt", tmp / "aliases.json", "latin1.txt"}}) {
+    CAPTURE(c.synonyms);
+    CAPTURE(c.aliases);
+    IndexOptions bad;
+    bad.synonym_files = {c.synonyms};
+    if (!c.aliases.empty()) bad.alias_files = {c.aliases};
+    try {
+      Indexer::open(index, bad).update({tmp / "corpus"});
+      FAIL("no error");
+    } catch (const Error& e) {
+      CHECK(e.code() == ErrorCode::kInvalidArgument);
+      CHECK(std::string(e.what()).find(c.message) != std::string::npos);
+    }
+    CHECK(stored() == before);
+  }
+  CHECK(count_hits(index, "Zakharova") > 0);
+}
+
 TEST_CASE("indexer: a second writer waits for the lock, then gets kIndexLocked") {
   test::TempDir tmp;
   std::string index = tmp / "index";
