@@ -595,6 +595,36 @@ struct Searcher::Impl {
     return Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end());
   }
 
+  // Queries that would otherwise match everything or the field's own
+  // name: nothing but punctuation or emoji ("...", "🙂"), and a field
+  // with no value ("speaker:" searches the word "speaker").
+  static void check_searchable(const std::string& query) {
+    bool word = false;
+    for (Xapian::Utf8Iterator it(query); it != Xapian::Utf8Iterator(); ++it)
+      if (Xapian::Unicode::is_wordchar(*it)) {
+        word = true;
+        break;
+      }
+    if (!word)
+      throw Error(ErrorCode::kQuerySyntax,
+                  "bad query: no words to search for in '" + query +
+                      "'; give words, a \"phrase\" or a filter such as date:2023");
+    for (std::string_view field : {"speaker:", "date:", "title:"}) {
+      for (std::size_t at = query.find(field); at != std::string::npos;
+           at = query.find(field, at + 1)) {
+        bool starts = at == 0 || query[at - 1] == ' ' || query[at - 1] == '(' ||
+                      query[at - 1] == '-' || query[at - 1] == '+';
+        std::size_t next = at + field.size();
+        bool empty = next == query.size() || query[next] == ' ' || query[next] == ')';
+        if (starts && empty)
+          throw Error(ErrorCode::kQuerySyntax,
+                      "bad query: " + std::string(field) + " needs a value, as in " +
+                          std::string(field) +
+                          (field == "speaker:" ? "Blinken" : field == "date:" ? "2023-03" : "START"));
+      }
+    }
+  }
+
   // The request's words and filters as one Xapian query. `relaxed`: plain
   // words need not all be there (used when all of them match too little).
   Xapian::Query build_query(const SearchRequest& request, bool relaxed = false) {
@@ -611,6 +641,7 @@ struct Searcher::Impl {
     if (!has_text && filter.empty())
       throw Error(ErrorCode::kInvalidArgument,
                   "empty query; give words to search for, or a filter");
+    if (has_text) check_searchable(request.query);
     std::string text = only_excluded(request.query)
                            ? "NOT (" + strip_minus(request.query) + ")"
                            : request.query;
@@ -721,8 +752,11 @@ struct Searcher::Impl {
     corrected = restore_case(request.query, corrected);
     SearchRequest again = request;
     again.query = corrected;
+    Xapian::Query fixed = build_query(again);
+    // "vaccinations" -> "vaccination": the same terms once stemmed.
+    if (fixed.get_description() == build_query(request).get_description()) return;
     Xapian::Enquire enquire(current);
-    enquire.set_query(build_query(again));
+    enquire.set_query(fixed);
     Xapian::MSet mset = enquire.get_mset(0, 0, static_cast<Xapian::doccount>(kFewHits * 100));
     std::int64_t total = mset.get_matches_estimated();
     if (total <= results.total) return;
@@ -908,8 +942,24 @@ struct Searcher::Impl {
     results.partial = !unavailable.empty();
     results.parsed_query = enquire.get_query().get_description();
     results.total = mset.get_uncollapsed_matches_estimated();
-    results.total_exact = !request.one_per_article &&
-                          mset.get_matches_lower_bound() == mset.get_matches_upper_bound();
+    results.total_exact = mset.get_uncollapsed_matches_lower_bound() ==
+                          mset.get_uncollapsed_matches_upper_bound();
+    if (!request.facets && !results.total_exact) {
+      // The matcher stops early, and its estimate can be far off for
+      // filtered or all-words queries ("about 65" for 982). Count exactly
+      // up to kExactCount, as Elasticsearch's track_total_hits does, in
+      // a pass that neither weights, sorts nor collapses.
+      Xapian::Enquire counter(current);
+      counter.set_query(enquire.get_query());
+      counter.set_weighting_scheme(Xapian::BoolWeight());
+      constexpr Xapian::doccount kExactCount = 10000;
+      Xapian::MSet counted = counter.get_mset(0, 0, kExactCount);
+      results.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
+      // Past the bound both are estimates; the count pass's stops at it.
+      results.total = results.total_exact
+                          ? counted.get_matches_estimated()
+                          : std::max<std::int64_t>(results.total, counted.get_matches_estimated());
+    }
 
     if (request.facets) {
       // Facets count every matching passage, so they run without the

@@ -147,7 +147,11 @@ TEST_CASE("searcher: date: takes years, months, relative days and ISO durations"
 
 TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
   for (const char* q : {"date:2023-02-30..", "date:notadate", "date:2024..2023",
-                        "speaker:\"\"", "date:P/", "date:2023-13", "date:30x.."}) {
+                        "speaker:\"\"", "date:P/", "date:2023-13", "date:30x..",
+                        // Nothing to search for, which would match every
+                        // passage, and fields without a value.
+                        "...", "\xF0\x9F\x99\x82", "@#$", "\"\"", "speaker:",
+                        "Blinken speaker:", "date: inflation", "(title:)"}) {
     CAPTURE(q);
     try {
       search({.query = q});
@@ -156,6 +160,9 @@ TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
       CHECK(e.code() == ErrorCode::kQuerySyntax);
     }
   }
+  // Words next to punctuation, and a field's name as a word, still search.
+  CHECK_FALSE(search({.query = "Price..."}).hits.empty());
+  CHECK_NOTHROW(search({.query = "the speaker said"}));
 }
 
 TEST_CASE("searcher: sort orders") {
@@ -204,6 +211,44 @@ TEST_CASE("searcher: facets count every matching passage") {
   for (const auto& [month, count] : months) expected.push_back({month, count});
   REQUIRE(!expected.empty());
   CHECK(r.month_facets == expected);
+}
+
+TEST_CASE("searcher: the total is exact up to 10,000 passages without facets") {
+  // Many short articles, so the matcher would stop early: the passages
+  // that say "treaty" and are dated in March 2022, among many others.
+  test::TempDir tmp;
+  fs::create_directories(tmp / "corpus");
+  for (int i = 0; i < 400; ++i) {
+    std::string day = std::to_string(1 + i % 28);
+    if (day.size() == 1) day = "0" + day;
+    std::string month = i % 4 == 0 ? "03" : "0" + std::to_string(4 + i % 5);
+    std::string body;
+    for (int p = 0; p < 6; ++p)
+      body += "Paragraph " + std::to_string(p) + " on the treaty and the talks, number " +
+              std::to_string(i) + (p % 2 ? " with inspections." : ".") + "\n\n";
+    test::write_file(tmp / ("corpus/a" + std::to_string(i) + ".md"),
+                     "---\ntitle: Article " + std::to_string(i) + "\ndate: '2022-" + month +
+                         "-" + day + "'\n---\n\n" + body);
+  }
+  Indexer::open(tmp / "index").update({tmp / "corpus"});
+  Searcher searcher = Searcher::open(tmp / "index");
+  for (const char* query : {"treaty date:2022-03", "treaty inspections", "treaty",
+                            "inspections date:2022-03"}) {
+    CAPTURE(query);
+    SearchRequest quick;
+    quick.query = query;
+    quick.limit = 3;
+    SearchRequest counted = quick;
+    counted.facets = true;
+    auto a = searcher.search(quick), b = searcher.search(counted);
+    REQUIRE(b.total_exact);
+    if (b.total <= 10000) {
+      CHECK(a.total == b.total);
+      CHECK(a.total_exact);
+    } else {
+      CHECK(a.total >= 10000);
+    }
+  }
 }
 
 TEST_CASE("searcher: a timeline counts every matching passage per period") {
