@@ -487,6 +487,37 @@ struct Indexer::Impl {
     for (auto& item : dbs) item.second.commit();
   }
 
+  // Keeps schema::kDateBoundsKey exact. Xapian's value bounds never
+  // shrink when documents are deleted, so after a run that deleted any
+  // the bounds are found by reading the date of every passage (once per
+  // such run); a run that only added widens stored bounds by what it
+  // added. Without stored bounds and deletions, Xapian's are exact.
+  static void store_date_bounds(Xapian::WritableDatabase& db, bool deleted,
+                                const std::string& oldest_added,
+                                const std::string& newest_added) {
+    const std::string key(schema::kDateBoundsKey);
+    std::string oldest, newest;
+    if (deleted) {
+      for (auto it = db.valuestream_begin(schema::kDate); it != db.valuestream_end(schema::kDate);
+           ++it) {
+        const std::string day = *it;
+        if (day.empty()) continue;
+        if (oldest.empty() || day < oldest) oldest = day;
+        newest = std::max(newest, day);
+      }
+    } else {
+      std::string stored = db.get_metadata(key);
+      std::size_t space = stored.find(' ');
+      if (space == std::string::npos) return;
+      oldest = stored.substr(0, space);
+      newest = stored.substr(space + 1);
+      if (!oldest_added.empty() && (oldest.empty() || oldest_added < oldest)) oldest = oldest_added;
+      newest = std::max(newest, newest_added);
+    }
+    db.set_metadata(key, oldest + " " + newest);
+    db.commit();
+  }
+
   // What the index knows of a file: its manifest entry, and the shards
   // holding its passages (two only after a crash while a file moved
   // between shards; the next update re-indexes it).
@@ -823,10 +854,18 @@ struct Indexer::Impl {
       batch_passages = 0;
       batch_open = !final;
     };
+    // Per shard: whether this run deleted documents, and the date range
+    // of those it added; see store_date_bounds().
+    struct DateChanges {
+      bool deleted = false;
+      std::string oldest_added, newest_added;
+    };
+    std::map<std::string, DateChanges> date_changes;
     auto erase_file = [&](const std::string& shard_name, const std::string& key) {
       Xapian::WritableDatabase& db = shard(shard_name);
       db.delete_document(std::string(schema::kFile) + key);
       db.set_metadata(std::string(schema::kFileMetaPrefix) + key, "");
+      date_changes[shard_name].deleted = true;
     };
     try {
       batch_open = true;
@@ -866,7 +905,16 @@ struct Indexer::Impl {
           ++stats.unchanged;
         } else {
           db.delete_document(std::string(schema::kFile) + key);
-          for (auto& doc : r->documents) db.add_document(doc);
+          DateChanges& dates = date_changes[target];
+          if (!r->is_new) dates.deleted = true;
+          for (auto& doc : r->documents) {
+            std::string day = doc.get_value(schema::kDate);
+            if (!day.empty()) {
+              if (dates.oldest_added.empty() || day < dates.oldest_added) dates.oldest_added = day;
+              dates.newest_added = std::max(dates.newest_added, day);
+            }
+            db.add_document(doc);
+          }
           // Xapian's own tables: learned acronyms for the QueryParser's
           // synonym expansion, words for its spelling suggestions.
           // A word or phrase Xapian refuses (too long a key) is skipped:
@@ -895,6 +943,9 @@ struct Indexer::Impl {
           commit_batch(false);
       }
       commit_batch(true);
+      for (const auto& [name, changes] : date_changes) store_date_bounds(shard(name), changes.deleted,
+                                                                         changes.oldest_added,
+                                                                         changes.newest_added);
       // Searches start fast from a stored speaker grouping; regroup when
       // anything changed.
       bool changed = stats.added + stats.updated + stats.removed > 0 ||

@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "brief/error.h"
 
@@ -23,6 +24,10 @@ inline constexpr std::string_view kAliasesKey = "brief:aliases";
 // The synonym groups last read from synonyms files, as a JSON array of
 // arrays of strings (so that the next file's groups can replace them).
 inline constexpr std::string_view kSynonymsKey = "brief:synonyms";
+// "OLDEST NEWEST" kDate values (either empty when nothing is dated),
+// written by brief-index after a run that deleted documents: Xapian's
+// value bounds never shrink on deletion. See date_bounds().
+inline constexpr std::string_view kDateBoundsKey = "brief:date-bounds";
 // Term prefix of acronyms written in capitals ("XAstart"); see
 // vocabulary.h.
 inline constexpr std::string_view kAcronym = "XA";
@@ -85,6 +90,17 @@ inline std::string article_data(const Xapian::Database& db, const std::string& a
 }
 
 // A stable 16-hex-digit key for a file path (FNV-1a 64).
+// The oldest and newest kDate values of `db`'s own documents: the
+// stored exact ones when brief-index has written them, else Xapian's
+// bounds (exact while nothing was ever deleted). Not for a database
+// combined from shards, whose metadata is its first shard's.
+inline std::pair<std::string, std::string> date_bounds(const Xapian::Database& db) {
+  std::string stored = db.get_metadata(std::string(kDateBoundsKey));
+  if (std::size_t space = stored.find(' '); space != std::string::npos)
+    return {stored.substr(0, space), stored.substr(space + 1)};
+  return {db.get_value_lower_bound(kDate), db.get_value_upper_bound(kDate)};
+}
+
 inline std::string file_key(std::string_view path) {
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : path) {

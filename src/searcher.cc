@@ -446,8 +446,7 @@ struct Searcher::Impl {
       Shard shard;
       try {
         shard.db = shards::open_entry(entry, options.remote_timeout);
-        shard.oldest = shard.db.get_value_lower_bound(schema::kDate);
-        shard.newest = shard.db.get_value_upper_bound(schema::kDate);
+        std::tie(shard.oldest, shard.newest) = schema::date_bounds(shard.db);
       } catch (const Xapian::NetworkError& e) {
         missing.push_back(entry.line + ": " + e.get_msg());
         continue;
@@ -1068,7 +1067,7 @@ struct Searcher::Impl {
   // The newest date of the whole index (not of the shards searched), so
   // that recency is the same with or without date filters.
   std::optional<Date> newest_date() {
-    if (!sharded) return date_from_value(db.get_value_upper_bound(schema::kDate));
+    if (!sharded) return date_from_value(schema::date_bounds(db).second);
     std::string newest;
     for (const auto& shard : shards) newest = std::max(newest, shard.newest);
     return date_from_value(newest);
@@ -1154,8 +1153,17 @@ IndexSummary Searcher::summary() {
     for (auto& part : parts)
       for (auto it = part.metadata_keys_begin(prefix); it != part.metadata_keys_end(prefix); ++it)
         if (!part.get_metadata(*it).empty()) ++s.files;
-    s.newest = Impl::date_from_value(impl_->db.get_value_upper_bound(schema::kDate));
-    s.oldest = Impl::date_from_value(impl_->db.get_value_lower_bound(schema::kDate));
+    std::string oldest, newest;
+    if (impl_->sharded) {
+      for (const auto& shard : impl_->shards) {
+        if (!shard.oldest.empty() && (oldest.empty() || shard.oldest < oldest)) oldest = shard.oldest;
+        newest = std::max(newest, shard.newest);
+      }
+    } else {
+      std::tie(oldest, newest) = schema::date_bounds(impl_->db);
+    }
+    s.newest = Impl::date_from_value(newest);
+    s.oldest = Impl::date_from_value(oldest);
     return s;
   } catch (const Xapian::Error& e) {
     throw_from_xapian(e, impl_->path);

@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "brief/error.h"
+#include "brief/health.h"
 #include "brief/searcher.h"
 #include "test_util.h"
 
@@ -182,6 +183,45 @@ TEST_CASE("indexer: a bad synonyms or alias file changes nothing stored") {
     CHECK(stored() == before);
   }
   CHECK(count_hits(index, "Zakharova") > 0);
+}
+
+TEST_CASE("indexer: the index's date range shrinks when its newest file goes") {
+  test::TempDir tmp;
+  fs::create_directories(tmp / "corpus");
+  test::write_file(tmp / "corpus/old.jsonl",
+                   R"({"title": "Old", "date": "2020-01-01", "text": "The quokka talks went on."})"
+                   "\n");
+  test::write_file(tmp / "corpus/new.jsonl",
+                   R"({"title": "New", "date": "2024-01-01", "text": "The quokka talks ended."})"
+                   "\n");
+  test::write_file(tmp / "corpus/mid.jsonl",
+                   R"({"title": "Mid", "date": "2022-06-01", "text": "More quokka talks."})"
+                   "\n");
+  std::string index = tmp / "index";
+  Indexer::open(index).update({tmp / "corpus"});
+  CHECK(Searcher::open(index).summary().newest == Date{2024, 1, 1});
+
+  fs::remove(tmp / "corpus/new.jsonl");
+  fs::remove(tmp / "corpus/old.jsonl");
+  Indexer::open(index).update({tmp / "corpus"});
+  Searcher searcher = Searcher::open(index);
+  CHECK(searcher.summary().newest == Date{2022, 6, 1});
+  CHECK(searcher.summary().oldest == Date{2022, 6, 1});
+  CHECK(index_statistics(index).newest == Date{2022, 6, 1});
+  // Recency counts from the newest passage left.
+  SearchRequest r;
+  r.query = "quokka";
+  auto hits = searcher.search(r).hits;
+  REQUIRE(hits.size() == 1);
+  CHECK(hits[0].age_days == 0);
+
+  // A later run that only adds widens the stored range.
+  test::write_file(tmp / "corpus/later.jsonl",
+                   R"({"title": "Later", "date": "2023-03-01", "text": "Quokka news."})"
+                   "\n");
+  Indexer::open(index).update({tmp / "corpus"});
+  CHECK(Searcher::open(index).summary().newest == Date{2023, 3, 1});
+  CHECK(index_statistics(index).oldest == Date{2022, 6, 1});
 }
 
 TEST_CASE("indexer: a second writer waits for the lock, then gets kIndexLocked") {
