@@ -692,6 +692,17 @@ std::optional<std::string> quote_lead(std::string_view text) {
   if (text::count_words(lead) > 20 || lead.find(". ") != std::string_view::npos)
     return std::nullopt;
   std::string_view who = lead.substr(0, lead.find(','));
+  // "Take It Down Act Advocate, Francesca Mani, said:", "Senator Ted
+  // Cruz, commented:": the name is the part before the speech verb.
+  // ("Advocate Elliston Berry said:" is left to the reporting patterns.)
+  std::vector<std::string_view> lead_words = text::split_words(lead);
+  if (!lead_words.empty() && is_speech_verb(lead_words.back())) {
+    std::string_view rest = text::trim(lead.substr(0, lead.rfind(lead_words.back())));
+    if (!rest.ends_with(',')) return std::nullopt;
+    rest = text::trim(rest.substr(0, rest.size() - 1));
+    std::size_t comma = rest.rfind(',');
+    who = comma == std::string_view::npos ? rest : rest.substr(comma + 1);
+  }
   std::vector<std::string_view> words = text::split_words(who);
   std::size_t first = words.size();
   while (first > 0 && (is_name_word(words[first - 1]) || is_initial(words[first - 1]))) --first;

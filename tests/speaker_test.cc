@@ -512,6 +512,20 @@ TEST_CASE("speaker: signed letters, memo headers, and quote collections") {
   CHECK(quotes[0].empty());
   CHECK(quotes[1] == Names{"Liz Shuler"});
   CHECK(quotes[2] == Names{"Liz Shuler"});
+
+  // A role before the name, and a speech verb before the colon.
+  auto readout = names_for(
+      "---\ntitle: Readout of a Roundtable\ndate: '2025-03-03'\n---\n\n"
+      "*Take It Down Act* Advocate, Francesca Mani, said: \xE2\x80\x9C" "A strong Federal law "
+      "is crucial.\xE2\x80\x9D\n\n"
+      "Senator Ted Cruz, commented: \xE2\x80\x9C" "For victims, life can change instantly."
+      "\xE2\x80\x9D\n\n"
+      "Advocate Elliston Berry said: \xE2\x80\x9CThis bill protects children.\xE2\x80\x9D\n",
+      "r.md");
+  REQUIRE(readout.size() == 3);
+  CHECK(readout[0] == Names{"Francesca Mani"});
+  CHECK(readout[1] == Names{"Ted Cruz"});
+  CHECK(readout[2] == Names{"Elliston Berry"});
 }
 
 TEST_CASE("speaker: demands, names with inner capitals, and words the text writes in lower case") {
