@@ -649,13 +649,34 @@ struct Indexer::Impl {
     for (const auto& input : inputs) {
       std::error_code ec;
       fs::path p = fs::absolute(input, ec).lexically_normal();
-      if (!fs::exists(p, ec))
-        throw Error(ErrorCode::kNotFound,
-                    input + ": no such file or directory");
+      // A link given as an input is followed, and its files are known by
+      // their real paths: indexing "corpus-link" after "corpus" adds
+      // nothing twice.
+      if (fs::is_symlink(p, ec)) {
+        fs::path real = fs::canonical(p, ec);
+        if (!ec) p = real;
+      }
       std::string root = p.string();
       if (root.size() > 1 && root.back() == '/') root.pop_back();
+      if (!fs::exists(p, ec)) {
+        // A file or folder the index holds and that has since gone: its
+        // passages go (below), as they would from inside a folder.
+        bool known = std::any_of(manifest.begin(), manifest.end(), [&](const auto& item) {
+          const std::string& f = item.first;
+          return f == root || (f.size() > root.size() && f.starts_with(root) &&
+                               f[root.size()] == '/');
+        });
+        if (!known) throw Error(ErrorCode::kNotFound, input + ": no such file or directory");
+        roots.push_back(root);
+        continue;
+      }
       roots.push_back(root);
       if (!fs::is_directory(p, ec)) {
+        // A named pipe or a device would block or never end.
+        if (!fs::is_regular_file(p, ec)) {
+          stats.failures.push_back({p.string(), "not a regular file (a pipe, socket or device)"});
+          continue;
+        }
         add_file(p, /*walked=*/false);
         continue;
       }

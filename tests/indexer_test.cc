@@ -12,6 +12,8 @@
 #include <optional>
 #include <thread>
 
+#include <sys/stat.h>
+
 #include "brief/error.h"
 #include "brief/health.h"
 #include "brief/searcher.h"
@@ -222,6 +224,50 @@ TEST_CASE("indexer: the index's date range shrinks when its newest file goes") {
   Indexer::open(index).update({tmp / "corpus"});
   CHECK(Searcher::open(index).summary().newest == Date{2023, 3, 1});
   CHECK(index_statistics(index).oldest == Date{2022, 6, 1});
+}
+
+TEST_CASE("indexer: inputs that went away, links to folders, and pipes") {
+  test::TempDir tmp;
+  copy_seeds(tmp / "corpus");
+  fs::create_directories(tmp / "extra");
+  test::write_file(tmp / "extra/quokka.txt", "Quokka talks\n\nThe quokka talks went on.\n");
+  std::string index = tmp / "index";
+  std::vector<std::string> inputs = {tmp / "corpus", tmp / "extra/quokka.txt"};
+  Indexer::open(index).update(inputs);
+  REQUIRE(count_hits(index, "quokka") == 1);
+
+  // A file named on the command line and since deleted: its passages go.
+  fs::remove(tmp / "extra/quokka.txt");
+  IndexStats gone = Indexer::open(index).update(inputs);
+  CHECK(gone.removed == 1);
+  CHECK(count_hits(index, "quokka") == 0);
+  CHECK(count_hits(index, "Zakharova") > 0);
+  // Named again once it is gone from the index too, it is an error.
+  CHECK_THROWS_AS(Indexer::open(index).update(inputs), Error);
+  // A folder that went away, likewise.
+  fs::create_directories(tmp / "more");
+  test::write_file(tmp / "more/wallaby.txt", "Wallaby talks\n\nThe wallaby talks went on.\n");
+  Indexer::open(index).update({tmp / "corpus", tmp / "more"});
+  REQUIRE(count_hits(index, "wallaby") == 1);
+  fs::remove_all(tmp / "more");
+  CHECK(Indexer::open(index).update({tmp / "corpus", tmp / "more"}).removed == 1);
+  CHECK(count_hits(index, "wallaby") == 0);
+
+  // A link to an indexed folder adds nothing twice.
+  const std::int64_t zakharova = count_hits(index, "Zakharova");
+  fs::create_directory_symlink(tmp / "corpus", tmp / "corpus-link");
+  IndexStats linked = Indexer::open(index).update({tmp / "corpus-link"});
+  CHECK(linked.added == 0);
+  CHECK(count_hits(index, "Zakharova") == zakharova);
+  CHECK(Searcher::open(index).summary().files == 2);
+
+  // A named pipe is listed as a failure instead of blocking the run.
+  std::string pipe = tmp / "pipe.txt";
+  REQUIRE(::mkfifo(pipe.c_str(), 0600) == 0);
+  IndexStats piped = Indexer::open(index).update({tmp / "corpus", pipe});
+  REQUIRE(piped.failures.size() == 1);
+  CHECK(piped.failures[0].path == pipe);
+  CHECK(piped.failures[0].reason.find("not a regular file") != std::string::npos);
 }
 
 TEST_CASE("indexer: a second writer waits for the lock, then gets kIndexLocked") {
