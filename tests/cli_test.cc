@@ -1303,6 +1303,13 @@ TEST_CASE("cli: --since, --until, --offset and --limit") {
     }
     JsonRun one = search_json(sb, {"Blinken", "--limit", "1"});
     CHECK(one.hits.size() == 1);
+    // Past the last hit: nothing shown (status 1), but the passages
+    // still match, and the text says so.
+    ProgramResult past = sb.search({"Blinken", "--offset", "500"});
+    CHECK(past.status == 1);
+    CHECK(past.out.starts_with("No hits from 501 on; "));
+    CHECK(past.out.find("matching passages.") != std::string::npos);
+    CHECK(sb.search({"quokka", "--offset", "500"}).out == "No passages match.\n");
   }
 
   SUBCASE("by default one passage per article") {

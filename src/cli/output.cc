@@ -82,7 +82,12 @@ class TextPrinter : public Printer {
 
   void summary(const SearchRequest& request, const SearchResults& results) override {
     std::int64_t shown = static_cast<std::int64_t>(results.hits.size());
-    if (shown == 0) {
+    if (shown == 0 && request.offset > 0 && results.total > 0) {
+      // Past the last hit: the passages still match.
+      out_ << "No hits from " << request.offset + 1 << " on; "
+           << (results.total_exact ? "" : "about ") << format_count(results.total)
+           << (results.total == 1 ? " matching passage.\n" : " matching passages.\n");
+    } else if (shown == 0) {
       out_ << "No passages match.\n";
     } else {
       out_ << "Hits " << request.offset + 1 << "-" << request.offset + shown
