@@ -909,11 +909,27 @@ Article parse_markdown(std::string_view content, std::string_view path) {
   return article;
 }
 
-std::string json_string_field(const json& record,
-                              std::initializer_list<const char*> keys) {
+// "a number", "an object": a JSON value's type for a message.
+std::string a_json_type(const json& value) {
+  std::string name = value.type_name();
+  return (name == "object" || name == "array" ? "an " : "a ") + name;
+}
+
+// The first of `keys` whose value is a non-blank string. A key whose
+// value is not a string is noted in `wrong` ("\"date\" is a number") and
+// skipped, so that a typed field is never dropped in silence.
+std::string json_string_field(const json& record, std::initializer_list<const char*> keys,
+                              std::vector<std::string>* wrong = nullptr) {
   for (const char* key : keys) {
     auto it = record.find(key);
-    if (it != record.end() && it->is_string()) return it->get<std::string>();
+    if (it == record.end() || it->is_null()) continue;
+    if (!it->is_string()) {
+      if (wrong)
+        wrong->push_back("\"" + std::string(key) + "\" is " + a_json_type(*it) +
+                         ", not a string");
+      continue;
+    }
+    if (!text::is_blank(it->get_ref<const std::string&>())) return it->get<std::string>();
   }
   return {};
 }
@@ -927,20 +943,22 @@ Article parse_record(const json& record, std::string_view path,
   Article article;
   article.path = std::string(path);
   article.kind = ArticleKind::kRecord;
-  std::string body = json_string_field(record, {"text", "body", "content"});
+  const std::string record_name = "record " + std::to_string(index + 1);
+  std::vector<std::string> wrong;  // Fields of the wrong type.
+  std::string body = json_string_field(record, {"text", "body", "content"}, &wrong);
   if (text::is_blank(body))
     throw Error(ErrorCode::kInvalidArgument,
-                "record " + std::to_string(index + 1) +
-                    " has no \"text\" or \"body\"");
+                record_name + (wrong.empty() ? " has no \"text\" or \"body\""
+                                             : ": " + wrong.front() + " (want the text)"));
   if (auto bad = text::find_invalid_utf8(body))
     throw Error(ErrorCode::kInvalidArgument, "invalid UTF-8 in record text");
   article.title = text::fold_whitespace(
-      json_string_field(record, {"title", "headline"}));
-  article.url = json_string_field(record, {"url", "link", "source_url"});
-  article.source = json_string_field(record, {"source", "publisher", "outlet"});
-  article.byline = json_string_field(record, {"byline", "author"});
+      json_string_field(record, {"title", "headline"}, &wrong));
+  article.url = json_string_field(record, {"url", "link", "source_url"}, &wrong);
+  article.source = json_string_field(record, {"source", "publisher", "outlet"}, &wrong);
+  article.byline = json_string_field(record, {"byline", "author"}, &wrong);
   std::string date =
-      json_string_field(record, {"date", "published", "published_at"});
+      json_string_field(record, {"date", "published", "published_at"}, &wrong);
   if (!date.empty()) {
     std::string d = date.size() > 10 && date[4] == '-' ? date.substr(0, 10) : date;
     if (auto parsed = parse_date(d)) {
@@ -950,12 +968,21 @@ Article parse_record(const json& record, std::string_view path,
       article.warnings.push_back("invalid date '" + date + "' ignored");
     }
   }
-  if (auto it = record.find("speakers"); it != record.end() && it->is_array()) {
-    for (const auto& s : *it)
-      if (s.is_string() && !text::is_blank(s.get<std::string>()))
-        article.declared_speakers.push_back(
-            text::fold_whitespace(s.get<std::string>()));
+  // "speakers": ["Ned Price", ...], or one name as a string.
+  if (auto it = record.find("speakers"); it != record.end() && !it->is_null()) {
+    json names = it->is_string() ? json::array({*it}) : *it;
+    if (!names.is_array()) {
+      wrong.push_back("\"speakers\" is " + a_json_type(*it) + ", not a list of names");
+    } else {
+      for (const auto& s : names) {
+        if (s.is_string() && !text::is_blank(s.get<std::string>()))
+          article.declared_speakers.push_back(text::fold_whitespace(s.get<std::string>()));
+        else if (!s.is_string())
+          wrong.push_back("a speaker is " + a_json_type(s) + ", not a name");
+      }
+    }
   }
+  for (const auto& w : wrong) article.warnings.push_back(record_name + ": " + w + "; ignored");
   // The body's paragraphs; all point at the record's bytes in the file,
   // since JSON escapes make finer offsets meaningless.
   std::vector<Paragraph> paragraphs =

@@ -208,6 +208,27 @@ TEST_CASE("article: JSON records and JSON Lines") {
       R"({"title": "T", "date": "2023-02-30", "text": "Some text."})", "r.json"));
   CHECK_FALSE(dated.date.has_value());
   CHECK(dated.warnings.size() == 1);
+
+  // Fields of the wrong type are named in a warning, never dropped in
+  // silence; one speaker may be a plain string; an empty "text" gives
+  // way to "body".
+  Article typed = only(parse_article(
+      R"({"title": "T", "date": 20230301, "speakers": "Ned Price", "text": "", )"
+      R"("body": "Some text."})", "r.json"));
+  CHECK_FALSE(typed.date.has_value());
+  CHECK(typed.declared_speakers == std::vector<std::string>{"Ned Price"});
+  REQUIRE(typed.warnings.size() == 1);
+  CHECK(typed.warnings[0] == "record 1: \"date\" is a number, not a string; ignored");
+  Article listed = only(parse_article(
+      R"({"title": "T", "speakers": {"name": "X"}, "text": "Some text."})", "r.json"));
+  REQUIRE(listed.warnings.size() == 1);
+  CHECK(listed.warnings[0].find("\"speakers\" is an object") != std::string::npos);
+  try {
+    parse_article(R"({"title": "T", "text": 123})", "r.json");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "record 1: \"text\" is a number, not a string (want the text)");
+  }
 }
 
 TEST_CASE("article: content that is not an article is refused with a reason") {
