@@ -598,6 +598,9 @@ struct Searcher::Impl {
   // name: nothing but punctuation or emoji ("...", "🙂"), and a field
   // with no value ("speaker:" searches the word "speaker").
   static void check_searchable(const std::string& query) {
+    if (auto bad = text::find_invalid_utf8(query))
+      throw Error(ErrorCode::kQuerySyntax, "bad query: not UTF-8 text (invalid byte at offset " +
+                                               std::to_string(*bad) + ")");
     bool word = false;
     for (Xapian::Utf8Iterator it(query); it != Xapian::Utf8Iterator(); ++it)
       if (Xapian::Unicode::is_wordchar(*it)) {

@@ -151,7 +151,8 @@ TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
                         // Nothing to search for, which would match every
                         // passage, and fields without a value.
                         "...", "\xF0\x9F\x99\x82", "@#$", "\"\"", "speaker:",
-                        "Blinken speaker:", "date: inflation", "(title:)"}) {
+                        "Blinken speaker:", "date: inflation", "(title:)",
+                        "Price \xFF", "caf\xC3"}) {
     CAPTURE(q);
     try {
       search({.query = q});
