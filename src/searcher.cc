@@ -946,21 +946,23 @@ struct Searcher::Impl {
     results.total = mset.get_uncollapsed_matches_estimated();
     results.total_exact = mset.get_uncollapsed_matches_lower_bound() ==
                           mset.get_uncollapsed_matches_upper_bound();
-    if (!request.facets && !results.total_exact) {
-      // The matcher stops early, and its estimate can be far off for
-      // filtered or all-words queries ("about 65" for 982). Count exactly
-      // up to kExactCount, as Elasticsearch's track_total_hits does, in
-      // a pass that neither weights, sorts nor collapses.
+    // The matcher stops early, and its estimate can be far off for
+    // filtered or all-words queries ("about 65" for 982). When it says
+    // fewer than kExactCount, a pass that neither weights, sorts nor
+    // collapses counts exactly, up to kExactCount (a bounded cost, like
+    // Elasticsearch's track_total_hits); past that the total is a lower
+    // bound. Larger estimates are left as they are: counting them costs
+    // a third more at the 99th percentile on the 10x corpus.
+    constexpr Xapian::doccount kExactCount = 1000;
+    if (!request.facets && !results.total_exact &&
+        results.total < static_cast<std::int64_t>(kExactCount)) {
       Xapian::Enquire counter(current);
       counter.set_query(enquire.get_query());
       counter.set_weighting_scheme(Xapian::BoolWeight());
-      constexpr Xapian::doccount kExactCount = 10000;
       Xapian::MSet counted = counter.get_mset(0, 0, kExactCount);
       results.total_exact = counted.get_matches_lower_bound() == counted.get_matches_upper_bound();
-      // Past the bound both are estimates; the count pass's stops at it.
-      results.total = results.total_exact
-                          ? counted.get_matches_estimated()
-                          : std::max<std::int64_t>(results.total, counted.get_matches_estimated());
+      results.total = results.total_exact ? counted.get_matches_estimated() : kExactCount;
+      results.total_at_least = !results.total_exact;
     }
 
     if (request.facets) {

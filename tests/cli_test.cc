@@ -1239,6 +1239,7 @@ TEST_CASE("cli: --facets counts agree with the matching hits") {
     REQUIRE(faceted.summary.contains("facets"));
     const json& facets = faceted.summary["facets"];
     CHECK(faceted.summary["total_exact"] == true);
+    CHECK(faceted.summary["total_at_least"] == false);
     std::int64_t price = speaker_count(faceted.summary, "Ned Price");
     CHECK(price > 0);
     JsonRun all = search_json(sb, {query, "--speaker", "Ned Price", "--all-passages",

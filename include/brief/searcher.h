@@ -124,10 +124,12 @@ struct FacetCount {
 };
 
 struct SearchResults {
-  // Number of matching passages: exact when facets were asked for,
-  // otherwise Xapian's estimate.
+  // Number of matching passages: exact when facets were asked for or
+  // when at most 1,000 match; otherwise Xapian's estimate, or, when
+  // `total_at_least`, a lower bound (more than 1,000 match).
   std::int64_t total = 0;
   bool total_exact = false;
+  bool total_at_least = false;
   std::vector<Hit> hits;
   std::vector<FacetCount> speaker_facets;  // Most passages first.
   std::vector<FacetCount> month_facets;    // Oldest month first.

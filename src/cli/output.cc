@@ -31,6 +31,12 @@ std::string speakers_text(const Hit& hit) {
   return s.empty() ? "(no speaker)" : s;
 }
 
+// "about " before an estimate, "more than " before a lower bound.
+std::string_view total_qualifier(const SearchResults& results) {
+  if (results.total_exact) return "";
+  return results.total_at_least ? "more than " : "about ";
+}
+
 std::string format_count(std::int64_t n) {
   std::string digits = std::to_string(n < 0 ? -n : n);
   std::string out;
@@ -85,14 +91,14 @@ class TextPrinter : public Printer {
     if (shown == 0 && request.offset > 0 && results.total > 0) {
       // Past the last hit: the passages still match.
       out_ << "No hits from " << request.offset + 1 << " on; "
-           << (results.total_exact ? "" : "about ") << format_count(results.total)
+           << total_qualifier(results) << format_count(results.total)
            << (results.total == 1 ? " matching passage.\n" : " matching passages.\n");
     } else if (shown == 0) {
       out_ << "No passages match.\n";
     } else {
       out_ << "Hits " << request.offset + 1 << "-" << request.offset + shown
            << (request.one_per_article ? " (best passage of each article)" : "") << "; "
-           << (results.total_exact ? "" : "about ") << format_count(results.total)
+           << total_qualifier(results) << format_count(results.total)
            << (results.total == 1 ? " matching passage.\n" : " matching passages.\n");
     }
     if (!results.suggestion.empty())
@@ -356,6 +362,7 @@ class JsonPrinter : public Printer {
               {"query", request.query},
               {"total", results.total},
               {"total_exact", results.total_exact},
+              {"total_at_least", results.total_at_least},
               {"offset", request.offset},
               {"returned", results.hits.size()},
               {"partial", results.partial}};
