@@ -1034,10 +1034,33 @@ struct Searcher::Impl {
     return results;
   }
 
-  // Runs `read`; when a writer commits under it
+  // Catches up with what brief-index committed since the last read, so a
+  // long-lived Searcher (a --batch run, an embedding program) sees each
+  // update and a --rebuild once it is done. Xapian's reopen() only reads
+  // each database's version file; remote shards are left as they are.
+  void refresh() {
+    try {
+      if (!sharded) {
+        if (db.reopen()) setup();
+        return;
+      }
+      bool changed = false;
+      for (auto& shard : shards)
+        if (!shard.entry.remote) changed = shard.db.reopen() || changed;
+      if (changed) {
+        open_databases();  // The stub may list new shards; dates move.
+        setup();
+      }
+    } catch (const Xapian::Error&) {
+      // Being rewritten: the read below retries, or reports it.
+    }
+  }
+
+  // Runs `read`, after refresh(); when a writer commits under it
   // (Xapian::DatabaseModifiedError), reopens and tries once more.
   template <typename Read>
   auto with_retry(Read read) -> decltype(read()) {
+    refresh();
     for (int attempt = 0;; ++attempt) {
       try {
         return read();
@@ -1147,6 +1170,7 @@ std::vector<SpeakerSummary> Searcher::speakers(const SearchRequest& request) {
 }
 
 IndexSummary Searcher::summary() {
+  impl_->refresh();
   try {
     IndexSummary s;
     s.passages = impl_->db.get_doccount();

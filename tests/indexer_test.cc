@@ -270,6 +270,37 @@ TEST_CASE("indexer: inputs that went away, links to folders, and pipes") {
   CHECK(piped.failures[0].reason.find("not a regular file") != std::string::npos);
 }
 
+TEST_CASE("indexer: a Searcher kept open sees each update and a rebuild") {
+  for (ShardBy by : {ShardBy::kNone, ShardBy::kYear}) {
+    CAPTURE(static_cast<int>(by));
+    test::TempDir tmp;
+    copy_seeds(tmp / "corpus");
+    std::string index = tmp / "index";
+    IndexOptions layout;
+    layout.shard_by = by;
+    Indexer::open(index, layout).update({tmp / "corpus"});
+    Searcher kept = Searcher::open(index);  // Like a --batch process.
+    SearchRequest r;
+    r.query = "quokka";
+    CHECK(kept.search(r).total == 0);
+
+    test::write_file(tmp / "corpus/quokka.md",
+                     "---\ntitle: Quokka Talks\ndate: '2023-05-01'\n---\n\nThe quokka talks "
+                     "went on.\n");
+    Indexer::open(index).update({tmp / "corpus"});
+    CHECK(kept.search(r).total == 1);
+    CHECK(kept.summary().files == 3);
+    CHECK(kept.summary().newest == Date{2023, 5, 1});
+
+    IndexOptions again = layout;
+    again.rebuild = true;
+    Indexer::open(index, again).update({tmp / "corpus"});
+    CHECK(kept.search(r).total == 1);
+    r.query = "Zakharova";
+    CHECK(kept.search(r).total > 0);
+  }
+}
+
 TEST_CASE("indexer: a second writer waits for the lock, then gets kIndexLocked") {
   test::TempDir tmp;
   std::string index = tmp / "index";
