@@ -767,6 +767,7 @@ struct Searcher::Impl {
   }
 
   std::vector<SpeakerSummary> list_speakers(const SearchRequest& request) {
+    check_request(request);
     select_databases(request);
     if (text::is_blank(request.query) && request.speakers.empty() && !request.since &&
         !request.until)
@@ -842,6 +843,7 @@ struct Searcher::Impl {
   //     newest first, find the first and last dated passage (undated ones
   //     have no value, which would sort first, so they are left out).
   Timeline run_timeline(const SearchRequest& request, TimelineGranularity granularity) {
+    check_request(request);
     select_databases(request);
     Timeline timeline;
     timeline.granularity = granularity;
@@ -895,17 +897,26 @@ struct Searcher::Impl {
     return timeline;
   }
 
-  SearchResults run(const SearchRequest& request) {
-    select_databases(request);
+  // The request's own values, the same for a search, a timeline and a
+  // speaker listing.
+  static void check_request(const SearchRequest& request) {
     if (request.limit > 100000)
       throw Error(ErrorCode::kInvalidArgument,
-                  "--limit " + std::to_string(request.limit) + " is too large (at most 100000)");
+                  "limit (--limit) " + std::to_string(request.limit) +
+                      " is too large (at most 100000)");
     if (request.since && request.until && *request.until < *request.since)
-      throw Error(ErrorCode::kInvalidArgument, "--until is before --since");
+      throw Error(ErrorCode::kInvalidArgument,
+                  "until (--until) " + request.until->iso() + " is before since (--since) " +
+                      request.since->iso());
     if (!(request.recency_weight >= 0 && request.recency_weight <= 1))
       throw Error(ErrorCode::kInvalidArgument, "recency weight must be within 0..1");
     if (!(request.half_life_days > 0))
       throw Error(ErrorCode::kInvalidArgument, "half-life must be more than 0 days");
+  }
+
+  SearchResults run(const SearchRequest& request) {
+    check_request(request);
+    select_databases(request);
 
     bool has_text = !text::is_blank(request.query);
     Xapian::Query full_query = build_query(request);

@@ -100,6 +100,26 @@ TEST_CASE("searcher: date ranges, open ends and filters") {
   auto month = search({.query = "date:2023-02", .limit = 1000, .one_per_article = false});
   REQUIRE_FALSE(month.hits.empty());
   for (const auto& h : month.hits) CHECK((h.date->year == 2023 && h.date->month == 2));
+
+  // A range that ends before it starts is refused alike by a search, a
+  // timeline and a speaker listing, with or without words.
+  Searcher s = Searcher::open(shared_index());
+  for (const char* words : {"Kirby", ""}) {
+    CAPTURE(words);
+    SearchRequest reversed{.query = words, .since = Date{2023, 1, 1}, .until = Date{2022, 1, 1}};
+    for (int call = 0; call < 3; ++call) {
+      CAPTURE(call);
+      try {
+        if (call == 0) s.search(reversed);
+        if (call == 1) s.timeline(reversed, TimelineGranularity::kMonth);
+        if (call == 2) s.speakers(reversed);
+        FAIL("no error");
+      } catch (const Error& e) {
+        CHECK(e.code() == ErrorCode::kInvalidArgument);
+        CHECK(std::string(e.what()).find("is before since") != std::string::npos);
+      }
+    }
+  }
 }
 
 // The dates of every passage a query matches, each once.
