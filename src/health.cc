@@ -31,6 +31,7 @@ Xapian::Database open_index(const std::string& path) {
   if (!std::filesystem::is_directory(path, ec) && !shards::stub_file(path))
     throw Error(ErrorCode::kNotFound,
                 "index " + path + ": no index there; build one with brief-index PATH...");
+  shards::require_local_shards(path);
   try {
     Xapian::Database db(path);
     schema::require_index_format(db, path);
@@ -178,12 +179,22 @@ IndexCheck check_index(const std::string& path) {
     check_database(path, "", check, file_shards);
     return check;
   }
-  open_index(path);  // The stub, and the format of its first shard.
+  // A shard whose folder is gone is a problem to list; the others are
+  // still checked.
+  std::vector<std::string> missing = shards::missing_local_shards(path);
+  for (const auto& line : missing)
+    check.problems.push_back("shard '" + line +
+                             "' is listed but its folder is gone; run brief-index again over "
+                             "the same inputs to rebuild it");
+  if (missing.empty()) open_index(path);  // The stub, and the format of its first shard.
   // Remote shards are checked where they are served (brief-index --check
   // on the shard's folder).
-  for (const auto& shard : local_databases(path))
+  for (const auto& shard : local_databases(path)) {
+    std::error_code ec;
+    if (!std::filesystem::is_directory(shard, ec)) continue;
     check_database(shard, "shard " + std::filesystem::path(shard).filename().string() + ": ",
                    check, file_shards);
+  }
   return check;
 }
 

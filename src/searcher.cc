@@ -436,6 +436,7 @@ struct Searcher::Impl {
       return;
     }
     sharded = true;
+    shards::require_local_shards(path);
     std::vector<Shard> opened;
     std::vector<std::string> missing;
     std::vector<shards::StubEntry> entries = shards::read_stub(*stub);

@@ -146,6 +146,29 @@ void write_stub(const std::string& index_dir, ShardBy by, const std::vector<std:
                 (dir / kStubName).string() + ": cannot replace the stub file: " + ec.message());
 }
 
+std::vector<std::string> missing_local_shards(const std::string& index) {
+  std::vector<std::string> missing;
+  auto stub = stub_file(index);
+  if (!stub) return missing;
+  for (const auto& entry : read_stub(*stub)) {
+    std::error_code ec;
+    if (!entry.remote && !std::filesystem::is_directory(entry.path, ec)) missing.push_back(entry.line);
+  }
+  return missing;
+}
+
+void require_local_shards(const std::string& index) {
+  auto missing = missing_local_shards(index);
+  if (missing.empty()) return;
+  throw Error(ErrorCode::kIndexCorrupt,
+              "index " + index + ": shard '" + missing.front() +
+                  "' is listed but its folder is gone" +
+                  (missing.size() > 1 ? " (and " + std::to_string(missing.size() - 1) + " more)"
+                                      : std::string()) +
+                  "; run brief-index again over the same inputs to rebuild it, or "
+                  "brief-index --rebuild PATH...");
+}
+
 Xapian::Database open_entry(const StubEntry& entry, std::chrono::milliseconds timeout) {
   if (!entry.remote) return Xapian::Database(entry.path);
   auto ms = static_cast<unsigned>(timeout.count());

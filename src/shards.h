@@ -56,6 +56,13 @@ std::optional<std::string> stub_file(const std::string& index);
 // it cannot read, kNotFound when the file cannot be read.
 std::vector<StubEntry> read_stub(const std::string& file);
 
+// The local entries of `index`'s stub whose folder is gone (a shard
+// deleted by hand), as the stub writes them; empty for a plain index.
+std::vector<std::string> missing_local_shards(const std::string& index);
+
+// Throws kIndexCorrupt naming the first missing local shard, if any.
+void require_local_shards(const std::string& index);
+
 // How the index folder's stub says it is sharded (its first comment
 // line); nullopt when it does not say.
 std::optional<ShardBy> stub_shard_by(const std::string& file);

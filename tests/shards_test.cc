@@ -275,6 +275,41 @@ TEST_CASE("shards: --check reads every shard, and a file left in two is re-index
   CHECK(check_index(index).ok());
 }
 
+TEST_CASE("shards: a shard folder deleted by hand is named, checked around and rebuilt") {
+  test::TempDir tmp;
+  copy_corpus(tmp / "corpus");
+  std::string index = tmp / "index";
+  build(index, tmp / "corpus", ShardBy::kYear);
+  fs::remove_all(index + "/shards/2023");
+  auto names_the_shard = [](const Error& e) {
+    return e.code() == ErrorCode::kIndexCorrupt &&
+           std::string(e.what()).find("2023' is listed but its folder is gone") !=
+               std::string::npos;
+  };
+  try {
+    Searcher::open(index);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(names_the_shard(e));
+  }
+  try {
+    index_statistics(index);
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(names_the_shard(e));
+  }
+  // --check lists it as a problem and still checks the other shards.
+  IndexCheck check = check_index(index);
+  REQUIRE(check.problems.size() == 1);
+  CHECK(check.problems[0].find("2023' is listed but its folder is gone") != std::string::npos);
+  CHECK(check.passages > 0);
+  // Indexing the same inputs again rebuilds it.
+  IndexStats again = Indexer::open(index).update({tmp / "corpus"});
+  CHECK(again.added > 0);
+  CHECK(check_index(index).ok());
+  CHECK(Searcher::open(index).summary().files == 10);
+}
+
 TEST_CASE("shards: changing the layout takes --rebuild") {
   test::TempDir tmp;
   copy_corpus(tmp / "corpus");
