@@ -87,7 +87,7 @@ struct ContextPassage {
 struct Hit {
   std::size_t rank = 0;  // 1-based, counting from the first result.
   double score = 0;      // What the hits are ordered by (for kDate, relevance).
-  double relevance = 0;  // Xapian BM25 weight.
+  double relevance = 0;  // Xapian BM25 weight plus the ranking bonuses.
   double recency = 1;    // The blend factor applied to relevance.
   // For kBlend, the passage's age in days before the newest date of the
   // index, from which `recency` was computed; unset when undated or when
