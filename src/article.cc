@@ -1158,6 +1158,9 @@ void apply_overrides(const ArticleOverrides& o, Article& article) {
 namespace {
 
 std::string read_file(const std::string& path) {
+  std::error_code dir_ec;
+  if (std::filesystem::is_directory(path, dir_ec))
+    throw Error(ErrorCode::kInvalidArgument, "is a folder, not an article file");
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     std::error_code ec;

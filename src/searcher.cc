@@ -829,7 +829,9 @@ struct Searcher::Impl {
                const SearchRequest& request) {
     Hit hit = hit_from_document(doc, &current);
     canonicalize(hit.speakers);
-    set_snippet(hit, mset.snippet(hit.text, request.snippet_length, stemmer,
+    // Xapian adds to the length: a huge one would wrap round to a few bytes.
+    const std::size_t snippet_length = std::min<std::size_t>(request.snippet_length, hit.text.size() + 1);
+    set_snippet(hit, mset.snippet(hit.text, snippet_length, stemmer,
                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                   std::string(1, kHighlightStart),
                                   std::string(1, kHighlightEnd), "…"));

@@ -231,6 +231,18 @@ TEST_CASE("article: JSON records and JSON Lines") {
   }
 }
 
+TEST_CASE("article: a folder given as an article is refused as a folder") {
+  test::TempDir tmp;
+  std::filesystem::create_directories(tmp / "folder.txt");
+  try {
+    load_article(tmp / "folder.txt");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kInvalidArgument);
+    CHECK(std::string(e.what()) == "is a folder, not an article file");
+  }
+}
+
 TEST_CASE("article: content that is not an article is refused with a reason") {
   struct Row {
     std::string content;

@@ -521,6 +521,12 @@ TEST_CASE("searcher: snippets are plain text, not HTML-escaped") {
   REQUIRE(r.hits.size() == 1);
   CHECK(r.hits[0].snippet.find("R&D budget is <large> & \"growing\"") != std::string::npos);
   CHECK(r.hits[0].snippet.find("&amp;") == std::string::npos);
+  // A length past the text gives the whole text, however large.
+  for (std::size_t length : {std::size_t{1} << 40, SIZE_MAX}) {
+    auto whole = s.search({.query = "budget", .snippet_length = length});
+    REQUIRE(whole.hits.size() == 1);
+    CHECK(whole.hits[0].snippet == whole.hits[0].text);
+  }
 }
 
 TEST_CASE("searcher: attributed passages rank higher by the attributed bonus") {
