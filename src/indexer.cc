@@ -1077,6 +1077,11 @@ Xapian::WritableDatabase open_for_writing(const std::string& path, bool rebuild,
 }  // namespace
 
 Indexer Indexer::open(const std::string& path, const IndexOptions& options) {
+  if (options.threads < 0 || options.batch_files < 1)
+    throw Error(ErrorCode::kInvalidArgument,
+                "IndexOptions: threads must be 0 (one per core) or more, and batch_files 1 or "
+                "more (got " + std::to_string(options.threads) + " and " +
+                    std::to_string(options.batch_files) + ")");
   auto impl = std::make_unique<Impl>();
   impl->path = path;
   impl->options = options;
@@ -1085,6 +1090,17 @@ Indexer Indexer::open(const std::string& path, const IndexOptions& options) {
   if (fs::exists(p, ec) && !fs::is_directory(p, ec))
     throw Error(ErrorCode::kInvalidArgument,
                 "index " + path + ": exists and is not a directory");
+  // "notes.txt/index": a file where a parent folder should be.
+  for (fs::path parent = p.parent_path(); !parent.empty() && parent != parent.parent_path();
+       parent = parent.parent_path()) {
+    if (fs::exists(parent, ec)) {
+      if (!fs::is_directory(parent, ec))
+        throw Error(ErrorCode::kIoError,
+                    "index " + path + ": cannot be created, " + parent.string() +
+                        " is a file, not a folder");
+      break;
+    }
+  }
   bool is_sharded = fs::exists(p / shards::kStubName, ec);
   bool is_single = is_single_database(p);
   // Refuse to write Xapian files into a folder that holds something else.

@@ -332,6 +332,20 @@ TEST_CASE("indexer: a folder that is not an index is refused") {
   test::write_file(tmp / "notes/a.txt", "hello");
   CHECK_THROWS_AS(Indexer::open(tmp / "notes"), Error);
   CHECK(fs::exists(tmp / "notes/a.txt"));
+  // A file where a parent folder should be, and options out of range.
+  auto code_of = [&](const std::string& path, const IndexOptions& options) {
+    try {
+      Indexer::open(path, options);
+    } catch (const Error& e) {
+      return std::optional<ErrorCode>(e.code());
+    }
+    return std::optional<ErrorCode>();
+  };
+  CHECK(code_of(tmp / "notes/a.txt/index", {}) == ErrorCode::kIoError);
+  CHECK(code_of(tmp / "notes/a.txt/deeper/index", {}) == ErrorCode::kIoError);
+  CHECK(code_of(tmp / "fresh", {.batch_files = 0}) == ErrorCode::kInvalidArgument);
+  CHECK(code_of(tmp / "fresh", {.threads = -1}) == ErrorCode::kInvalidArgument);
+  CHECK_FALSE(fs::exists(tmp / "fresh"));
 }
 
 TEST_CASE("indexer: passages carry terms, values and data") {
