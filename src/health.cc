@@ -76,22 +76,18 @@ IndexStatistics index_statistics(const std::string& path) {
     for (auto it = db.synonym_keys_begin(); it != db.synonym_keys_end(); ++it) ++s.synonyms;
     // Each local database's exact bounds (see schema::date_bounds());
     // remote shards only have Xapian's.
-    std::string oldest, newest;
-    auto widen = [&](const std::pair<std::string, std::string>& bounds) {
-      if (!bounds.first.empty() && (oldest.empty() || bounds.first < oldest)) oldest = bounds.first;
-      newest = std::max(newest, bounds.second);
-    };
+    schema::DateBounds dates;
     if (auto stub = shards::stub_file(path)) {
       std::vector<shards::StubEntry> entries = shards::read_stub(*stub);
       for (const auto& entry : entries)
-        if (!entry.remote) widen(schema::date_bounds(Xapian::Database(entry.path)));
+        if (!entry.remote) dates.add(schema::date_bounds(Xapian::Database(entry.path)));
       if (std::any_of(entries.begin(), entries.end(), [](const auto& e) { return e.remote; }))
-        widen({db.get_value_lower_bound(schema::kDate), db.get_value_upper_bound(schema::kDate)});
+        dates.add({db.get_value_lower_bound(schema::kDate), db.get_value_upper_bound(schema::kDate)});
     } else {
-      widen(schema::date_bounds(db));
+      dates = schema::date_bounds(db);
     }
-    s.oldest = date_from_value(oldest);
-    s.newest = date_from_value(newest);
+    s.oldest = date_from_value(dates.oldest);
+    s.newest = date_from_value(dates.newest);
   } catch (const Xapian::Error& e) {
     throw_from_xapian(e, path);
   }

@@ -493,28 +493,19 @@ struct Indexer::Impl {
   // such run); a run that only added widens stored bounds by what it
   // added. Without stored bounds and deletions, Xapian's are exact.
   static void store_date_bounds(Xapian::WritableDatabase& db, bool deleted,
-                                const std::string& oldest_added,
-                                const std::string& newest_added) {
-    const std::string key(schema::kDateBoundsKey);
-    std::string oldest, newest;
+                                const schema::DateBounds& added) {
+    schema::DateBounds bounds;
     if (deleted) {
       for (auto it = db.valuestream_begin(schema::kDate); it != db.valuestream_end(schema::kDate);
-           ++it) {
-        const std::string day = *it;
-        if (day.empty()) continue;
-        if (oldest.empty() || day < oldest) oldest = day;
-        newest = std::max(newest, day);
-      }
+           ++it)
+        bounds.add(*it);
+    } else if (auto stored = schema::stored_date_bounds(db)) {
+      bounds = *stored;
+      bounds.add(added);
     } else {
-      std::string stored = db.get_metadata(key);
-      std::size_t space = stored.find(' ');
-      if (space == std::string::npos) return;
-      oldest = stored.substr(0, space);
-      newest = stored.substr(space + 1);
-      if (!oldest_added.empty() && (oldest.empty() || oldest_added < oldest)) oldest = oldest_added;
-      newest = std::max(newest, newest_added);
+      return;
     }
-    db.set_metadata(key, oldest + " " + newest);
+    db.set_metadata(std::string(schema::kDateBoundsKey), bounds.encode());
     db.commit();
   }
 
@@ -879,7 +870,7 @@ struct Indexer::Impl {
     // of those it added; see store_date_bounds().
     struct DateChanges {
       bool deleted = false;
-      std::string oldest_added, newest_added;
+      schema::DateBounds added;
     };
     std::map<std::string, DateChanges> date_changes;
     auto erase_file = [&](const std::string& shard_name, const std::string& key) {
@@ -929,11 +920,7 @@ struct Indexer::Impl {
           DateChanges& dates = date_changes[target];
           if (!r->is_new) dates.deleted = true;
           for (auto& doc : r->documents) {
-            std::string day = doc.get_value(schema::kDate);
-            if (!day.empty()) {
-              if (dates.oldest_added.empty() || day < dates.oldest_added) dates.oldest_added = day;
-              dates.newest_added = std::max(dates.newest_added, day);
-            }
+            dates.added.add(doc.get_value(schema::kDate));
             db.add_document(doc);
           }
           // Xapian's own tables: learned acronyms for the QueryParser's
@@ -964,9 +951,8 @@ struct Indexer::Impl {
           commit_batch(false);
       }
       commit_batch(true);
-      for (const auto& [name, changes] : date_changes) store_date_bounds(shard(name), changes.deleted,
-                                                                         changes.oldest_added,
-                                                                         changes.newest_added);
+      for (const auto& [name, changes] : date_changes)
+        store_date_bounds(shard(name), changes.deleted, changes.added);
       // Searches start fast from a stored speaker grouping; regroup when
       // anything changed.
       bool changed = stats.added + stats.updated + stats.removed > 0 ||

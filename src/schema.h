@@ -9,8 +9,8 @@
 
 #include <cstdint>
 #include <string>
+#include <optional>
 #include <string_view>
-#include <utility>
 
 #include "brief/error.h"
 
@@ -89,18 +89,42 @@ inline std::string article_data(const Xapian::Database& db, const std::string& a
   return db.get_document(*it).get_data();
 }
 
-// A stable 16-hex-digit key for a file path (FNV-1a 64).
+// The span of some passages' kDate values ("YYYYMMDD"); both empty when
+// none is dated.
+struct DateBounds {
+  std::string oldest, newest;
+
+  void add(const std::string& day) {
+    if (day.empty()) return;
+    if (oldest.empty() || day < oldest) oldest = day;
+    if (day > newest) newest = day;
+  }
+  void add(const DateBounds& other) {
+    add(other.oldest);
+    add(other.newest);
+  }
+  // As stored under kDateBoundsKey.
+  std::string encode() const { return oldest + " " + newest; }
+};
+
+// The bounds brief-index stored for `db` (kDateBoundsKey), if any.
+inline std::optional<DateBounds> stored_date_bounds(const Xapian::Database& db) {
+  std::string stored = db.get_metadata(std::string(kDateBoundsKey));
+  std::size_t space = stored.find(' ');
+  if (space == std::string::npos) return std::nullopt;
+  return DateBounds{stored.substr(0, space), stored.substr(space + 1)};
+}
+
 // The oldest and newest kDate values of `db`'s own documents: the
 // stored exact ones when brief-index has written them, else Xapian's
 // bounds (exact while nothing was ever deleted). Not for a database
 // combined from shards, whose metadata is its first shard's.
-inline std::pair<std::string, std::string> date_bounds(const Xapian::Database& db) {
-  std::string stored = db.get_metadata(std::string(kDateBoundsKey));
-  if (std::size_t space = stored.find(' '); space != std::string::npos)
-    return {stored.substr(0, space), stored.substr(space + 1)};
+inline DateBounds date_bounds(const Xapian::Database& db) {
+  if (auto stored = stored_date_bounds(db)) return *stored;
   return {db.get_value_lower_bound(kDate), db.get_value_upper_bound(kDate)};
 }
 
+// A stable 16-hex-digit key for a file path (FNV-1a 64).
 inline std::string file_key(std::string_view path) {
   std::uint64_t h = 1469598103934665603ULL;
   for (unsigned char c : path) {

@@ -404,7 +404,7 @@ struct Searcher::Impl {
   struct Shard {
     shards::StubEntry entry;
     Xapian::Database db;
-    std::string oldest, newest;  // kDate bounds; empty when none dated.
+    schema::DateBounds dates;
   };
   bool sharded = false;
   std::vector<Shard> shards;
@@ -447,7 +447,7 @@ struct Searcher::Impl {
       Shard shard;
       try {
         shard.db = shards::open_entry(entry, options.remote_timeout);
-        std::tie(shard.oldest, shard.newest) = schema::date_bounds(shard.db);
+        shard.dates = schema::date_bounds(shard.db);
       } catch (const Xapian::NetworkError& e) {
         missing.push_back(entry.line + ": " + e.get_msg());
         continue;
@@ -506,8 +506,8 @@ struct Searcher::Impl {
     Xapian::Database view;
     bool all = true;
     for (const auto& shard : shards) {
-      bool overlaps = !shard.newest.empty() && (since.empty() || shard.newest >= since) &&
-                      (until.empty() || shard.oldest <= until);
+      bool overlaps = !shard.dates.newest.empty() && (since.empty() || shard.dates.newest >= since) &&
+                      (until.empty() || shard.dates.oldest <= until);
       if (overlaps || !shard.entry.remote) view.add_database(shard.db);
       else all = false;
     }
@@ -1109,9 +1109,9 @@ struct Searcher::Impl {
   // The newest date of the whole index (not of the shards searched), so
   // that recency is the same with or without date filters.
   std::optional<Date> newest_date() {
-    if (!sharded) return date_from_value(schema::date_bounds(db).second);
+    if (!sharded) return date_from_value(schema::date_bounds(db).newest);
     std::string newest;
-    for (const auto& shard : shards) newest = std::max(newest, shard.newest);
+    for (const auto& shard : shards) newest = std::max(newest, shard.dates.newest);
     return date_from_value(newest);
   }
 
@@ -1196,17 +1196,14 @@ IndexSummary Searcher::summary() {
     for (auto& part : parts)
       for (auto it = part.metadata_keys_begin(prefix); it != part.metadata_keys_end(prefix); ++it)
         if (!part.get_metadata(*it).empty()) ++s.files;
-    std::string oldest, newest;
+    schema::DateBounds dates;
     if (impl_->sharded) {
-      for (const auto& shard : impl_->shards) {
-        if (!shard.oldest.empty() && (oldest.empty() || shard.oldest < oldest)) oldest = shard.oldest;
-        newest = std::max(newest, shard.newest);
-      }
+      for (const auto& shard : impl_->shards) dates.add(shard.dates);
     } else {
-      std::tie(oldest, newest) = schema::date_bounds(impl_->db);
+      dates = schema::date_bounds(impl_->db);
     }
-    s.newest = Impl::date_from_value(newest);
-    s.oldest = Impl::date_from_value(oldest);
+    s.newest = Impl::date_from_value(dates.newest);
+    s.oldest = Impl::date_from_value(dates.oldest);
     return s;
   } catch (const Xapian::Error& e) {
     throw_from_xapian(e, impl_->path);
