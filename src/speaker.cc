@@ -1595,6 +1595,7 @@ class Attributor {
         std::size_t end = s.find_first_of(" ,()", pos);
         if (end == std::string::npos) end = s.size();
         std::string_view word = std::string_view(s).substr(pos, end - pos);
+        if (word.empty()) break;  // A stray ")".
         if (!list_started) {
           // The list starts at "of" / "de" / "da" ...: "We, the leaders,
           // met" lists nobody.
