@@ -817,7 +817,8 @@ class Attributor {
         }
       } else {
         result[i] = from_patterns(p.text, i == 0 ? nullptr : &result[i - 1],
-                                  i >= 2 ? &result[i - 2] : nullptr);
+                                  i >= 2 ? &result[i - 2] : nullptr,
+                                  i == 0 ? nullptr : &passages_[i - 1].text);
         // "The President highlighted several examples:" and the list
         // that follows: each item is what he highlighted.
         bool item = starts_list_item(p.text);
@@ -1200,9 +1201,24 @@ class Attributor {
     return who.empty() ? std::string("?") : who;  // "?" = carry over.
   }
 
+  // The people a text names outside quotations, each once, in order.
+  std::vector<std::string> people_named(const std::string& text) const {
+    std::vector<Token> tokens = tokenize(text);
+    std::vector<std::string> named;
+    for (std::size_t k = 0; k < tokens.size(); ++k) {
+      if (tokens[k].in_quote) continue;
+      std::size_t len = 0;
+      std::string who = mention_at(tokens, k, len);
+      if (who.empty()) continue;
+      if (std::find(named.begin(), named.end(), who) == named.end()) named.push_back(who);
+      k += len - 1;
+    }
+    return named;
+  }
+
   std::vector<Attribution> from_patterns(
       const std::string& passage_text, const std::vector<Attribution>* prev,
-      const std::vector<Attribution>* prev2) {
+      const std::vector<Attribution>* prev2, const std::string* prev_text) {
     std::vector<Token> tokens = tokenize(passage_text);
     std::vector<Attribution> found;
     auto add = [&](std::string name, AttributionMethod method) {
@@ -1214,8 +1230,17 @@ class Attributor {
     auto carried = [&]() -> std::string {
       if (!found.empty()) return found.back().name;
       if (prev && !prev->empty()) return prev->front().name;
-      if (prev && prev->empty() && prev2 && !prev2->empty())
+      if (prev && prev->empty() && prev2 && !prev2->empty()) {
+        // The paragraph in between names someone else ("Russian Foreign
+        // Minister Sergei Lavrov on Thursday accused the West"): "he"
+        // is that person when there is one, else nobody for sure.
+        if (prev_text) {
+          std::vector<std::string> named = people_named(*prev_text);
+          if (named.size() == 1) return named.front();
+          if (named.size() > 1) return {};
+        }
         return prev2->front().name;
+      }
       return {};
     };
     // Who a sentence-initial "He"/"She" was resolved to, by sentence: a

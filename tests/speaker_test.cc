@@ -78,6 +78,24 @@ TEST_CASE("speaker: pronouns carry the previous speaker") {
   REQUIRE(names.size() == 3);
   CHECK(names[1] == Names{"Ned Price"});  // Not Blinken, named inside the quote.
   CHECK(names[2] == Names{"Ned Price"});
+
+  // A paragraph in between that names someone else, in words no pattern
+  // reads as speech: "he" is that person, not the speaker before.
+  auto lavrov = names_for(
+      "Lavrov blames West\n\nNEW DELHI, March 2, 2023 - U.S. Secretary of State Antony "
+      "Blinken urged Russia to return to New START.\n\n"
+      "Russian Foreign Minister Sergei Lavrov on Thursday accused the West of blackmail.\n\n"
+      "\"The West is trying to impose its will,\" he said.\n");
+  REQUIRE(lavrov.size() == 3);
+  CHECK(lavrov[0] == Names{"Antony Blinken"});
+  CHECK(lavrov[2] == Names{"Sergei Lavrov"});
+  // Two other people named in between: nobody for sure.
+  auto two = names_for(
+      "Talks\n\nSecretary of State Antony Blinken urged Russia to return to the treaty.\n\n"
+      "Foreign Minister Sergei Lavrov and Foreign Minister Wang Yi met on Thursday.\n\n"
+      "\"The West is trying to impose its will,\" he said.\n");
+  REQUIRE(two.size() == 3);
+  CHECK(two[2].empty());
 }
 
 TEST_CASE("speaker: the seed articles") {
