@@ -685,6 +685,16 @@ std::string fallback_title(std::string_view path) {
   return stem.empty() ? std::string(path) : stem;
 }
 
+// A date field of front matter or a record: "2023-03-03", "March 3,
+// 2023", or a timestamp whose first ten characters are an ISO date
+// ("2023-03-03 10:00:00", "2023-03-03T10:00:00Z").
+std::optional<Date> metadata_date(std::string_view text) {
+  if (auto d = parse_date(text)) return d;
+  text = text::trim(text);
+  if (text.size() > 10 && text[4] == '-') return parse_date(text.substr(0, 10));
+  return std::nullopt;
+}
+
 void set_date_from_text(Article& article, std::string_view top) {
   if (article.date) return;
   if (auto d = find_dateline(top)) {
@@ -866,10 +876,12 @@ Article parse_markdown(std::string_view content, std::string_view path) {
       if (!tag.empty()) article.tags.push_back(tag);
     }
   }
-  if (const auto* date = fm->get("date")) {
-    std::string d = *date;
-    if (d.size() > 10) d = d.substr(0, 10);  // "2023-03-03 10:00:00"
-    if (auto parsed = parse_date(d)) {
+  // The first date field present, as for JSON records.
+  const std::string* date = fm->get("date");
+  if (!date) date = fm->get("published");
+  if (!date) date = fm->get("published_at");
+  if (date) {
+    if (auto parsed = metadata_date(*date)) {
       article.date = parsed;
       article.date_source = DateSource::kMetadata;
     } else {
@@ -960,12 +972,11 @@ Article parse_record(const json& record, std::string_view path,
   std::string date =
       json_string_field(record, {"date", "published", "published_at"}, &wrong);
   if (!date.empty()) {
-    std::string d = date.size() > 10 && date[4] == '-' ? date.substr(0, 10) : date;
-    if (auto parsed = parse_date(d)) {
+    if (auto parsed = metadata_date(date)) {
       article.date = parsed;
       article.date_source = DateSource::kMetadata;
     } else {
-      article.warnings.push_back("invalid date '" + date + "' ignored");
+      article.warnings.push_back(record_name + ": invalid date '" + date + "' ignored");
     }
   }
   // "speakers": ["Ned Price", ...], or one name as a string.

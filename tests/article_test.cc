@@ -207,7 +207,8 @@ TEST_CASE("article: JSON records and JSON Lines") {
   Article dated = only(parse_article(
       R"({"title": "T", "date": "2023-02-30", "text": "Some text."})", "r.json"));
   CHECK_FALSE(dated.date.has_value());
-  CHECK(dated.warnings.size() == 1);
+  REQUIRE(dated.warnings.size() == 1);
+  CHECK(dated.warnings[0] == "record 1: invalid date '2023-02-30' ignored");
 
   // Fields of the wrong type are named in a warning, never dropped in
   // silence; one speaker may be a plain string; an empty "text" gives
@@ -228,6 +229,26 @@ TEST_CASE("article: JSON records and JSON Lines") {
     FAIL("no error");
   } catch (const Error& e) {
     CHECK(std::string(e.what()) == "record 1: \"text\" is a number, not a string (want the text)");
+  }
+}
+
+TEST_CASE("article: front matter dates in long form, and published as the field") {
+  struct Row {
+    const char* front;
+    Date expected;
+  };
+  for (const Row& row : {Row{"date: March 3, 2023", {2023, 3, 3}},
+                         Row{"date: '2023-03-03T10:00:00Z'", {2023, 3, 3}},
+                         Row{"published: 2023-03-04", {2023, 3, 4}},
+                         Row{"published_at: 3 March 2023", {2023, 3, 3}}}) {
+    CAPTURE(row.front);
+    Article a = only(parse_article(std::string("---\ntitle: T\n") + row.front +
+                                       "\n---\n\nSome text here.\n",
+                                   "f.md"));
+    REQUIRE(a.date.has_value());
+    CHECK(*a.date == row.expected);
+    CHECK(a.date_source == DateSource::kMetadata);
+    CHECK(a.warnings.empty());
   }
 }
 

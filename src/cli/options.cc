@@ -176,7 +176,7 @@ SearchCommand parse_search_command(int argc, const char* const* argv) {
       ("json", "print JSON Lines: one object per hit, then a summary")
       ("timeout-ms", po::value<long long>(), "bound each search to about MS milliseconds: a remote shard that does not answer in time is left out (a notice on stderr; \"partial\": true in JSON; exit 0), and matching stops early")
       ("batch", "read queries from standard input, one a line, and print JSON Lines for each (hits, then a summary), so a script pays for start-up once; the other options apply to every query")
-      ("explain", "show the query as parsed, and for each hit its relevance (BM25), recency factor and score")
+      ("explain", "show the query as parsed, and for each hit its relevance (BM25 weight and bonuses), recency factor and score")
       ("color", po::value<std::string>()->default_value("auto"), "highlight matches: auto, always or never")
       ("help,h", "show this help and exit")
       ("version,V", "show the version and exit");
