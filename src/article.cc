@@ -67,6 +67,8 @@ const std::vector<std::string_view> kBoilerplate = {
     "photo",
     "video",
     "back to top",
+    "skip to main content",
+    "skip to content",
     "all rights reserved",
     "end",
 };
@@ -739,13 +741,20 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
   Article article;
   article.path = std::string(path);
   article.kind = ArticleKind::kNews;
-  // Title: the first non-blank line, or what follows a date marker on it.
+  // Title: the first non-blank line that is not site furniture
+  // ("Advertisement", "Skip to main content"), or what follows a date
+  // marker on it; a Markdown heading loses its "#".
   std::size_t body_begin = 0;
   for (const Line& line : split_lines(content, 0, content.size())) {
     std::string_view l = content.substr(line.begin, line.end - line.begin);
-    if (text::is_blank(l)) continue;
+    if (text::is_blank(l) || is_boilerplate(l)) continue;
     std::string folded = text::fold_whitespace(l);
     std::string_view title_text = folded;
+    if (title_text.starts_with('#')) {
+      std::size_t hashes = title_text.find_first_not_of('#');
+      if (hashes != std::string_view::npos && title_text[hashes] == ' ')
+        title_text = text::trim(title_text.substr(hashes));
+    }
     take_date_marker(title_text, article);
     if (text::count_words(title_text) <= 40) {
       article.title = std::string(title_text);

@@ -49,6 +49,9 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
        std::nullopt, "Alex Raufoglu"},
       // An impossible date is not a date.
       {" date 2023-02-30 Title\n\nBody.\n", "date 2023-02-30 Title", std::nullopt, ""},
+      // Site furniture above the headline is not the title.
+      {"Advertisement\nSkip to main content\nKremlin rejects talks\n\nBody text.\n",
+       "Kremlin rejects talks", std::nullopt, ""},
   };
   for (const auto& row : rows) {
     CAPTURE(row.text);
@@ -57,6 +60,9 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
     CHECK(a.date == row.date);
     CHECK(a.byline == row.byline);
   }
+  // A Markdown file without front matter: its heading's "#" is not title.
+  CHECK(only(parse_article("# Kremlin rejects talks\n\nBody text.\n", "k.md")).title ==
+        "Kremlin rejects talks");
 }
 
 TEST_CASE("article: the seed articles") {
