@@ -1145,10 +1145,15 @@ ArticleOverrides parse_overrides(std::string_view json_text) {
   if (doc.is_discarded() || !doc.is_object())
     throw Error(ErrorCode::kInvalidArgument, "sidecar is not a JSON object");
   ArticleOverrides o;
+  // A field of the wrong type fails the file, like a bad date: a
+  // sidecar exists to be obeyed, so it is never ignored in silence.
   auto str = [&](const char* key) -> std::optional<std::string> {
     auto it = doc.find(key);
-    if (it != doc.end() && it->is_string()) return it->get<std::string>();
-    return std::nullopt;
+    if (it == doc.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string())
+      throw Error(ErrorCode::kInvalidArgument, std::string("sidecar field \"") + key + "\" is " +
+                                                   a_json_type(*it) + ", not a string");
+    return it->get<std::string>();
   };
   o.title = str("title");
   o.source = str("source");
@@ -1156,7 +1161,7 @@ ArticleOverrides parse_overrides(std::string_view json_text) {
   o.byline = str("byline");
   if (!o.byline) o.byline = str("author");
   if (auto date = str("date")) {
-    o.date = parse_date(date->size() > 10 ? date->substr(0, 10) : *date);
+    o.date = metadata_date(*date);
     if (!o.date)
       throw Error(ErrorCode::kInvalidArgument,
                   "sidecar date '" + *date + "' is not a valid date");

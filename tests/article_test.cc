@@ -307,6 +307,16 @@ TEST_CASE("article: a sidecar supplies title, date and source") {
   CHECK(a.title == *o.title);
   CHECK_THROWS_AS(parse_overrides(R"({"date": "2023-02-30"})"), Error);
   CHECK_THROWS_AS(parse_overrides("[1, 2]"), Error);
+  // A field of the wrong type fails too, naming the field; null is absent.
+  try {
+    parse_overrides(R"({"date": 20230303})");
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(std::string(e.what()) == "sidecar field \"date\" is a number, not a string");
+  }
+  CHECK_THROWS_AS(parse_overrides(R"({"title": 7})"), Error);
+  CHECK_FALSE(parse_overrides(R"({"title": null})").title.has_value());
+  CHECK(parse_overrides(R"({"date": "March 3, 2023"})").date == Date{2023, 3, 3});
 }
 
 TEST_CASE("article: the dateline fixture") {
