@@ -181,6 +181,13 @@ struct Line {
   std::size_t end = 0;    // Offset just past the last byte, before '\n'.
 };
 
+// Where the line after `line` starts: past its "\n" or "\r\n".
+std::size_t after_line(std::string_view content, const Line& line) {
+  std::size_t i = line.end;
+  if (i < content.size() && content[i] == '\r') ++i;
+  return std::min(i + 1, content.size());
+}
+
 std::vector<Line> split_lines(std::string_view content, std::size_t from,
                               std::size_t to) {
   std::vector<Line> lines;
@@ -758,7 +765,7 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
     take_date_marker(title_text, article);
     if (text::count_words(title_text) <= 40) {
       article.title = std::string(title_text);
-      body_begin = std::min(line.end + 1, content.size());
+      body_begin = after_line(content, line);
     } else {
       article.warnings.push_back("first line too long for a title");
       body_begin = line.begin;
@@ -778,7 +785,7 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
     } else {
       break;
     }
-    body_begin = std::min(line.end + 1, content.size());
+    body_begin = after_line(content, line);
   }
   std::vector<Paragraph> paragraphs;
   std::vector<Line> body_lines = split_lines(content, body_begin, content.size());

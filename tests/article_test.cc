@@ -49,6 +49,9 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
        std::nullopt, "Alex Raufoglu"},
       // An impossible date is not a date.
       {" date 2023-02-30 Title\n\nBody.\n", "date 2023-02-30 Title", std::nullopt, ""},
+      // Two header lines, with Windows line ends.
+      {"Kirby on balloon\r\nBy Jane Doe\r\nMarch 3, 2023\r\n\r\nKirby spoke.\r\n",
+       "Kirby on balloon", Date{2023, 3, 3}, "Jane Doe"},
       // Site furniture above the headline is not the title.
       {"Advertisement\nSkip to main content\nKremlin rejects talks\n\nBody text.\n",
        "Kremlin rejects talks", std::nullopt, ""},
@@ -59,6 +62,9 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
     CHECK(a.title == row.title);
     CHECK(a.date == row.date);
     CHECK(a.byline == row.byline);
+    // The header lines are not passages.
+    REQUIRE_FALSE(a.paragraphs.empty());
+    CHECK(a.paragraphs[0].text.find("By Jane") == std::string::npos);
   }
   // A Markdown file without front matter: its heading's "#" is not title.
   CHECK(only(parse_article("# Kremlin rejects talks\n\nBody text.\n", "k.md")).title ==
