@@ -1201,6 +1201,52 @@ class Attributor {
     return who.empty() ? std::string("?") : who;  // "?" = carry over.
   }
 
+  // Where the subject of a verb at tokens[s] ends, past what news
+  // writing puts between the two: a time ("Sergei Lavrov on Thursday
+  // said", "on March 3") and an apposition set off by commas ("Sergei
+  // Lavrov, the Russian foreign minister, said"; "Lavrov, speaking in New
+  // Delhi, said"). Returns `s` when there is neither.
+  static std::size_t before_time_and_apposition(const std::vector<Token>& tokens,
+                                                std::size_t s) {
+    static const std::set<std::string, std::less<>> kDays = {
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    static const std::set<std::string, std::less<>> kMonths = {
+        "January", "February", "March", "April",  "May",   "June",  "July", "August",
+        "September", "October", "November", "December", "Jan.", "Feb.", "Aug.",
+        "Sept.", "Oct.", "Nov.", "Dec."};
+    auto plain = [&](std::size_t k) {
+      return !tokens[k].ends_clause && !tokens[k].ends_sentence && !tokens[k].in_quote;
+    };
+    // "on Thursday", "on March 3".
+    if (s >= 2 && kDays.count(tokens[s - 1].word) && tokens[s - 2].word == "on" &&
+        plain(s - 1) && plain(s - 2))
+      return s - 2;
+    if (s >= 3 && kMonths.count(tokens[s - 2].word) && !tokens[s - 1].word.empty() &&
+        text::is_ascii_digit(tokens[s - 1].word[0]) && tokens[s - 3].word == "on" &&
+        plain(s - 1) && plain(s - 2) && plain(s - 3))
+      return s - 3;
+    // ", the Russian foreign minister," / ", speaking in New Delhi,":
+    // at most eight words between a comma after the name and one before
+    // the verb.
+    if (s >= 3 && tokens[s - 1].ends_clause && !tokens[s - 1].ends_sentence) {
+      for (std::size_t k = s - 1; k > 0 && s - k <= 8; --k) {
+        if (tokens[k - 1].ends_sentence || tokens[k].in_quote) break;
+        if (!tokens[k - 1].ends_clause) continue;
+        // A role ("the Russian Foreign Ministry spokeswoman", "a senior
+        // adviser"), not any noun phrase ("an impact investment firm").
+        const std::string& first = tokens[k].word;
+        bool role = false;
+        for (std::size_t r = k; r < s; ++r)
+          role = role || is_role_noun(text::ascii_lower(tokens[r].word)) ||
+                 is_title_noun(tokens[r].word);
+        bool apposition = ((first == "the" || first == "a" || first == "an") && role) ||
+                          (first.size() > 4 && first.ends_with("ing"));
+        return apposition ? k : s;
+      }
+    }
+    return s;
+  }
+
   // The people a text names outside quotations, each once, in order.
   std::vector<std::string> people_named(const std::string& text) const {
     std::vector<Token> tokens = tokenize(text);
@@ -1366,6 +1412,7 @@ class Attributor {
       while (s > 0 && v - s < 3 && is_adverb(tokens[s - 1].word) &&
              !tokens[s - 1].ends_clause && !tokens[s - 1].ends_sentence)
         --s;
+      s = before_time_and_apposition(tokens, s);
       bool matched = false;
       // "The two leaders agreed", "Both leaders reaffirmed", "The Presidents
       // committed": the two people the readout is about.

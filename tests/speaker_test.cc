@@ -89,6 +89,20 @@ TEST_CASE("speaker: pronouns carry the previous speaker") {
   REQUIRE(lavrov.size() == 3);
   CHECK(lavrov[0] == Names{"Antony Blinken"});
   CHECK(lavrov[2] == Names{"Sergei Lavrov"});
+  // A time or an apposition between the name and the verb.
+  auto between = names_for(
+      "Talks\n\nForeign Minister Sergei Lavrov on Thursday said the talks had failed.\n\n"
+      "Spokesperson Ned Price on March 3 told reporters that nothing had changed.\n\n"
+      "Maria Zakharova, the Russian Foreign Ministry spokeswoman, said the remarks were "
+      "nonsense.\n\n"
+      "Sergei Lavrov, speaking in New Delhi, said the West was to blame.\n\n"
+      "The report, the latest of many, said the talks had failed.\n");
+  REQUIRE(between.size() == 5);
+  CHECK(between[0] == Names{"Sergei Lavrov"});
+  CHECK(between[1] == Names{"Ned Price"});
+  CHECK(between[2] == Names{"Maria Zakharova"});
+  CHECK(between[3] == Names{"Sergei Lavrov"});
+  CHECK(between[4].empty());  // A thing in apposition is still a thing.
   // Two other people named in between: nobody for sure.
   auto two = names_for(
       "Talks\n\nSecretary of State Antony Blinken urged Russia to return to the treaty.\n\n"
