@@ -852,6 +852,8 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
       top += article.paragraphs[i].text.substr(0, 300) + "\n";
     set_date_from_text(article, top);
   }
+  // "Department Press Briefing - March 2, 2023": a date in the title.
+  set_date_from_text(article, article.title);
   set_date_from_filename(article);
   if (article.title.empty()) {
     article.title = fallback_title(path);

@@ -52,6 +52,10 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
       // Two header lines, with Windows line ends.
       {"Kirby on balloon\r\nBy Jane Doe\r\nMarch 3, 2023\r\n\r\nKirby spoke.\r\n",
        "Kirby on balloon", Date{2023, 3, 3}, "Jane Doe"},
+      // A date in the title, when the text has none.
+      {"Department Press Briefing - March 2, 2023\n\nNed Price, Department Spokesperson\n\n"
+       "MR PRICE: Good afternoon.\n",
+       "Department Press Briefing - March 2, 2023", Date{2023, 3, 2}, ""},
       // Site furniture above the headline is not the title.
       {"Advertisement\nSkip to main content\nKremlin rejects talks\n\nBody text.\n",
        "Kremlin rejects talks", std::nullopt, ""},
