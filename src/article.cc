@@ -94,6 +94,22 @@ bool is_boilerplate(std::string_view line) {
          kBoilerplate.end();
 }
 
+// "Reporting by ...; Editing by ...", "Additional reporting by ...",
+// "© 2023 Example News. All rights reserved.", "Copyright 2023 ...".
+bool is_credit_line(std::string_view line) {
+  std::string_view t = text::trim(line);
+  if (text::count_words(t) > 30) return false;
+  if (t.starts_with("\xC2\xA9")) return true;  // ©
+  for (std::string_view lead : {"reporting by ", "additional reporting by ", "writing by ",
+                                "editing by ", "compiled by "})
+    if (text::starts_with_ci(t, lead)) return true;
+  if (text::starts_with_ci(t, "copyright ")) {
+    std::string_view rest = text::trim(t.substr(10));
+    return rest.starts_with("\xC2\xA9") || (!rest.empty() && text::is_ascii_digit(rest[0]));
+  }
+  return false;
+}
+
 bool is_link_block_header(std::string_view line) {
   std::string key = boilerplate_key(line);
   return std::find(kLinkBlockHeaders.begin(), kLinkBlockHeaders.end(), key) !=
@@ -126,11 +142,18 @@ std::optional<std::string> byline_of(std::string_view line) {
   if (text::starts_with_ci(s, "by ")) {
     s.remove_prefix(3);
     had_by = true;
+    // "By Jane Doe, Reuters", "By Jane Doe | AP": the names come first.
+    s = text::trim(s.substr(0, s.find_first_of(",|")));
   }
   auto words = text::split_words(s);
-  if (words.size() < 2 || words.size() > 4) return std::nullopt;
+  // "By Jane Doe and John Smith": two names.
+  std::size_t ands = had_by ? std::count(words.begin(), words.end(), std::string_view("and")) : 0;
+  if (ands > 1 || words.size() < 2 || words.size() > 4 + 3 * ands) return std::nullopt;
   for (auto w : words) {
-    if (!text::is_capitalized(w) || w.size() < 2) return std::nullopt;
+    if (ands && w == "and") continue;
+    // "Álvarez": a capital outside ASCII counts after an explicit "By".
+    bool capital = text::is_capitalized(w) || (had_by && static_cast<unsigned char>(w[0]) >= 0xC3);
+    if (!capital || w.size() < 2) return std::nullopt;
     for (char c : w) {
       if (!(text::is_ascii_alpha(c) || c == '-' || c == '\'' || c == '.' ||
             static_cast<unsigned char>(c) >= 0x80))
@@ -816,6 +839,9 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
       if (is_headline(p.text)) continue;
     }
     if (is_boilerplate(p.text)) continue;
+    // Wire credits and copyright lines at the end: "Reporting by Jane
+    // Doe; Editing by John Smith", "© 2023 Example News".
+    if (i + 4 >= paragraphs.size() && is_credit_line(p.text)) continue;
     if (kept.size() < 3 && !article.date) {
       if (auto d = parse_date(p.text)) {
         article.date = d;

@@ -56,6 +56,13 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
       {"Department Press Briefing - March 2, 2023\n\nNed Price, Department Spokesperson\n\n"
        "MR PRICE: Good afternoon.\n",
        "Department Press Briefing - March 2, 2023", Date{2023, 3, 2}, ""},
+      // Bylines with an outlet, two names, or letters outside ASCII.
+      {"Title\nBy Jane Doe, Reuters\n\nBody text.\n", "Title", std::nullopt, "Jane Doe"},
+      {"Title\nBy Jane Doe | AP\n\nBody text.\n", "Title", std::nullopt, "Jane Doe"},
+      {"Title\nBy Jane Doe and John Smith\n\nBody text.\n", "Title", std::nullopt,
+       "Jane Doe and John Smith"},
+      {"Title\nBy Jos\xC3\xA9 \xC3\x81lvarez\n\nBody text.\n", "Title", std::nullopt,
+       "Jos\xC3\xA9 \xC3\x81lvarez"},
       // Site furniture above the headline is not the title.
       {"Advertisement\nSkip to main content\nKremlin rejects talks\n\nBody text.\n",
        "Kremlin rejects talks", std::nullopt, ""},
@@ -70,6 +77,17 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
     REQUIRE_FALSE(a.paragraphs.empty());
     CHECK(a.paragraphs[0].text.find("By Jane") == std::string::npos);
   }
+  // Wire credits and a copyright line at the end are not text; the same
+  // words early in an article, or in a sentence, are.
+  Article credits = only(parse_article(
+      "Title\n\nBy the way, the talks went on.\n\nThe talks ended.\n\n"
+      "Reporting by Jane Doe; Editing by John Smith\n\n"
+      "\xC2\xA9 2023 Example News. All rights reserved.\n",
+      "c.txt"));
+  CHECK(credits.byline.empty());
+  REQUIRE(credits.paragraphs.size() == 2);
+  CHECK(credits.paragraphs[0].text == "By the way, the talks went on.");
+  CHECK(credits.paragraphs[1].text == "The talks ended.");
   // A Markdown file without front matter: its heading's "#" is not title.
   CHECK(only(parse_article("# Kremlin rejects talks\n\nBody text.\n", "k.md")).title ==
         "Kremlin rejects talks");
