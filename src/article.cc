@@ -94,6 +94,20 @@ bool is_boilerplate(std::string_view line) {
          kBoilerplate.end();
 }
 
+// The date of a short header line that only dates the article:
+// "Published: 2023-03-03", "Updated 6:45 PM ET, Tue May 16, 2023",
+// "Friday, March 3, 2023". Nullopt for any other line.
+std::optional<Date> dated_header(std::string_view line) {
+  std::string_view t = text::trim(line);
+  if (text::count_words(t) > 10) return std::nullopt;
+  bool lead = false;
+  for (std::string_view w : {"published", "updated", "posted", "last updated", "monday",
+                             "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+    lead = lead || text::starts_with_ci(t, w);
+  if (!lead) return std::nullopt;
+  return find_dateline(t);
+}
+
 // "Reporting by ...; Editing by ...", "Additional reporting by ...",
 // "© 2023 Example News. All rights reserved.", "Copyright 2023 ...".
 bool is_credit_line(std::string_view line) {
@@ -846,6 +860,19 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
       if (auto d = parse_date(p.text)) {
         article.date = d;
         article.date_source = DateSource::kDateline;
+        continue;
+      }
+    }
+    // Header lines near the top: "Published: 2023-03-03", "Friday,
+    // March 3, 2023", "Updated 6:45 PM ET, Tue May 16, 2023", and a
+    // briefing's time ("1:18 p.m. EST").
+    if (kept.size() < 3) {
+      if (is_time_line(p.text)) continue;
+      if (auto d = dated_header(p.text)) {
+        if (!article.date) {
+          article.date = d;
+          article.date_source = DateSource::kDateline;
+        }
         continue;
       }
     }

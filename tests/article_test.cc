@@ -77,6 +77,15 @@ TEST_CASE("article: plain-text titles, date markers and bylines") {
     REQUIRE_FALSE(a.paragraphs.empty());
     CHECK(a.paragraphs[0].text.find("By Jane") == std::string::npos);
   }
+  // Header lines that only date the article, and a briefing's time, are
+  // not passages; the first date they give is the article's.
+  Article headers = only(parse_article(
+      "Kirby on balloon\n\nUpdated 6:45 PM ET, Tue May 16, 2023\n\nFriday, March 3, 2023\n\n"
+      "1:18 p.m. EST\n\nKirby said the balloon was a spy craft.\n",
+      "h.txt"));
+  CHECK(headers.date == Date{2023, 5, 16});
+  REQUIRE(headers.paragraphs.size() == 1);
+  CHECK(headers.paragraphs[0].text == "Kirby said the balloon was a spy craft.");
   // Wire credits and a copyright line at the end are not text; the same
   // words early in an article, or in a sentence, are.
   Article credits = only(parse_article(
