@@ -2124,6 +2124,11 @@ TEST_CASE("cli: brief-index --quiet and --progress") {
   ProgramResult progress = sb.index_run({"--progress", "--json", "--rebuild", sb.corpus});
   CHECK(progress.status == 0);
   CHECK(progress.err != "");
+  // Not a terminal: plain lines, no escape codes, ending with the total.
+  CHECK(progress.err.find('\x1b') == std::string::npos);
+  CHECK(progress.err.find('\r') == std::string::npos);
+  CHECK(progress.err.ends_with("left\n"));
+  CHECK(progress.err.find("2/2 files") != std::string::npos);
   REQUIRE(lines_of(progress.out).size() == 1);
   json s = json::parse(progress.out, nullptr, false);
   REQUIRE_FALSE(s.is_discarded());

@@ -15,8 +15,15 @@
 
 namespace {
 
-// "  1,234/10,712 files  45,678 passages  2,345/s  0:32 left" on one line.
-void show_progress(const brief::IndexProgress& p) {
+// "1,234/10,712 files  45,678 passages  2,345 passages/s  0:32 left",
+// redrawn in place on a terminal; into a file or a pipe (--progress), a
+// plain line every 5 seconds instead, without terminal escapes.
+void show_progress(const brief::IndexProgress& p, bool terminal) {
+  static double last_line = -1;
+  if (!terminal) {
+    if (last_line >= 0 && p.seconds - last_line < 5 && p.files_done < p.files_total) return;
+    last_line = p.seconds;
+  }
   double rate = p.seconds > 0 ? static_cast<double>(p.passages_done) / p.seconds : 0;
   double files_rate = p.seconds > 0 ? static_cast<double>(p.files_done) / p.seconds : 0;
   std::int64_t left_files = p.files_total - p.files_done;
@@ -25,9 +32,10 @@ void show_progress(const brief::IndexProgress& p) {
     long secs = std::lround(static_cast<double>(left_files) / files_rate);
     std::snprintf(eta, sizeof eta, "%ld:%02ld", secs / 60, secs % 60);
   }
-  std::fprintf(stderr, "\r\x1b[K%lld/%lld files  %lld passages  %.0f passages/s  %s left",
-               static_cast<long long>(p.files_done), static_cast<long long>(p.files_total),
-               static_cast<long long>(p.passages_done), rate, eta);
+  std::fprintf(stderr, "%s%lld/%lld files  %lld passages  %.0f passages/s  %s left%s",
+               terminal ? "\r\x1b[K" : "", static_cast<long long>(p.files_done),
+               static_cast<long long>(p.files_total), static_cast<long long>(p.passages_done),
+               rate, eta, terminal ? "" : "\n");
   std::fflush(stderr);
 }
 
@@ -111,11 +119,13 @@ int main(int argc, char** argv) try {
   }
   if (cmd.stats) return print_statistics(cmd);
   if (cmd.check) return print_check(cmd);
-  bool progress = cmd.progress.value_or(isatty(STDERR_FILENO) == 1);
-  if (progress) cmd.options.progress = show_progress;
+  const bool terminal = isatty(STDERR_FILENO) == 1;
+  bool progress = cmd.progress.value_or(terminal);
+  if (progress)
+    cmd.options.progress = [terminal](const brief::IndexProgress& p) { show_progress(p, terminal); };
   brief::Indexer indexer = brief::Indexer::open(cmd.index_path, cmd.options);
   brief::IndexStats stats = indexer.update(cmd.inputs);
-  if (progress) std::fprintf(stderr, "\r\x1b[K");
+  if (progress && terminal) std::fprintf(stderr, "\r\x1b[K");
   if (!cmd.quiet) {
     auto printer = brief::cli::make_printer(std::cout, {.json = cmd.json, .color = false});
     printer->index_stats(stats);
