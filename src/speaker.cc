@@ -129,7 +129,16 @@ bool is_role_word(std::string_view w) {
       "U.S.", "US", "Russian", "of", "for", "the", "Federation", "Russia",
       "Foreign", "Affairs", "Ministry", "White", "House", "Economic",
       "Domestic", "Policy", "Climate", "Health", "Human", "Services",
-      "Prime", "Ukrainian", "Chinese", "NSC", "Pentagon", "Kremlin"};
+      "Prime", "Ukrainian", "Chinese", "NSC", "Pentagon", "Kremlin",
+      // Nationalities before a title: "British Prime Minister Rishi Sunak".
+      "British", "French", "German", "Italian", "Japanese", "Indian", "Israeli", "Iranian",
+      "Canadian", "Mexican", "Brazilian", "Australian", "Korean", "Turkish", "Saudi",
+      "Egyptian", "Polish", "Spanish", "Dutch", "European", "Qatari", "Emirati", "Jordanian",
+      "Pakistani", "Afghan", "Iraqi", "Syrian", "Lebanese", "Palestinian", "Cuban",
+      "Venezuelan", "Colombian", "Argentine", "Chilean", "Kenyan", "Nigerian", "Indonesian",
+      "Philippine", "Vietnamese", "Thai", "Taiwanese", "Hungarian", "Greek", "Swedish",
+      "Finnish", "Norwegian", "Danish", "Irish", "Belgian", "Austrian", "Swiss", "Romanian",
+      "Georgian", "Armenian", "Belarusian", "Moldovan", "Lithuanian", "Latvian", "Estonian"};
   return kRoles.count(w) > 0;
 }
 

@@ -103,6 +103,19 @@ TEST_CASE("speaker: pronouns carry the previous speaker") {
   CHECK(between[2] == Names{"Maria Zakharova"});
   CHECK(between[3] == Names{"Sergei Lavrov"});
   CHECK(between[4].empty());  // A thing in apposition is still a thing.
+  // A nationality before the title ("British Prime Minister") is part
+  // of the role, with "according to" too.
+  auto attributed = [](const std::string& page) {
+    auto articles = parse_article(page, "a.txt");
+    auto passages = split_passages(articles[0]);
+    return attribute_speakers(articles[0], passages);
+  };
+  auto sunak = attributed("Talks\n\nAccording to British Prime Minister Rishi Sunak, the talks "
+                          "failed.\n");
+  REQUIRE(sunak.size() == 1);
+  REQUIRE(sunak[0].size() == 1);
+  CHECK(sunak[0][0].name == "Rishi Sunak");
+  CHECK(sunak[0][0].role == "British Prime Minister");
   // Two other people named in between: nobody for sure.
   auto two = names_for(
       "Talks\n\nSecretary of State Antony Blinken urged Russia to return to the treaty.\n\n"
