@@ -12,12 +12,19 @@ namespace brief {
 
 namespace {
 
+// The attributions of each passage of an article's first text.
+std::vector<std::vector<Attribution>> attributions_for(const std::string& content,
+                                                       const std::string& path = "a.txt",
+                                                       const AliasTable* aliases = nullptr) {
+  auto articles = parse_article(content, path);
+  auto passages = split_passages(articles[0]);
+  return attribute_speakers(articles[0], passages, aliases);
+}
+
 // Names attributed to each passage of a text article.
 std::vector<std::vector<std::string>> names_for(const std::string& content,
                                                 const std::string& path = "a.txt") {
-  auto articles = parse_article(content, path);
-  auto passages = split_passages(articles[0]);
-  auto speakers = attribute_speakers(articles[0], passages);
+  auto speakers = attributions_for(content, path);
   std::vector<std::vector<std::string>> names;
   for (const auto& list : speakers) {
     names.emplace_back();
@@ -105,13 +112,8 @@ TEST_CASE("speaker: pronouns carry the previous speaker") {
   CHECK(between[4].empty());  // A thing in apposition is still a thing.
   // A nationality before the title ("British Prime Minister") is part
   // of the role, with "according to" too.
-  auto attributed = [](const std::string& page) {
-    auto articles = parse_article(page, "a.txt");
-    auto passages = split_passages(articles[0]);
-    return attribute_speakers(articles[0], passages);
-  };
-  auto sunak = attributed("Talks\n\nAccording to British Prime Minister Rishi Sunak, the talks "
-                          "failed.\n");
+  auto sunak = attributions_for(
+      "Talks\n\nAccording to British Prime Minister Rishi Sunak, the talks failed.\n");
   REQUIRE(sunak.size() == 1);
   REQUIRE(sunak[0].size() == 1);
   CHECK(sunak[0][0].name == "Rishi Sunak");
@@ -380,9 +382,7 @@ TEST_CASE("speaker: joint statements by the leaders of listed countries") {
                   "leader": "President of Uruguay"},
       "Ukraine": {"leader": "President of Ukraine"}}})");
   auto attributed = [&](const std::string& page) {
-    auto articles = parse_article(page, "s.md");
-    auto passages = split_passages(articles[0]);
-    return attribute_speakers(articles[0], passages, &aliases);
+    return attributions_for(page, "s.md", &aliases);
   };
   auto names_of = [](const std::vector<Attribution>& list) {
     Names out;
