@@ -22,6 +22,12 @@ inline constexpr double kAttributedBonus = 5.0;
 // the passages with every word weigh on top (times their BM25 weight).
 inline constexpr double kAllWordsWeight = 2.0;
 
+// A query of three or more plain words lets any word match when fewer
+// than this many results (a default page) have every word. A constant, not
+// the page size, so that asking for more hits does not change which
+// passages match or how the first ones rank.
+inline constexpr std::size_t kRelaxBelow = 10;
+
 // Days from `from` to `to` (negative if `to` is earlier).
 double days_between(const Date& from, const Date& to);
 

@@ -945,7 +945,7 @@ struct Searcher::Impl {
                              ? std::max<std::size_t>(kBlendWindow, 2 * wanted)
                              : wanted;
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
-    if (relaxable && mset.size() < wanted) {
+    if (relaxable && mset.size() < kRelaxBelow) {
       // Too few passages have every word ("Dobbs abortion ruling" where a
       // passage says "decision"): let any word match, those with all of
       // them first. Elasticsearch's minimum_should_match, by retry.

@@ -209,6 +209,46 @@ TEST_CASE("searcher: one hit per article unless all passages are asked for") {
   CHECK(all.hits.size() > collapsed.hits.size());
 }
 
+TEST_CASE("searcher: how many hits are asked for does not change what matches") {
+  // 12 articles have all three words, 30 more only two of them. Asking for
+  // 100 hits, or for the second page, must not let any word match when a
+  // first page of 10 has every word: the same query, the same results.
+  test::TempDir tmp;
+  for (int i = 0; i < 42; ++i) {
+    std::string extra = i < 12 ? " and the inspections resumed" : " and nothing else";
+    test::write_file(tmp / ("corpus/a" + std::to_string(i) + ".md"),
+                     "---\ntitle: Note " + std::to_string(i) + "\ndate: '2022-03-" +
+                         std::to_string(10 + i % 18) + "'\n---\n\nThe treaty talks went on" +
+                         extra + ", said the envoy number " + std::to_string(i) + ".\n");
+  }
+  Indexer::open(tmp / "index").update({tmp / "corpus"});
+  Searcher searcher = Searcher::open(tmp / "index");
+  auto page = [&](std::size_t offset, std::size_t limit) {
+    SearchRequest r;
+    r.query = "treaty talks inspections";
+    r.offset = offset;
+    r.limit = limit;
+    return searcher.search(r);
+  };
+  auto ten = page(0, 10), hundred = page(0, 100), second = page(10, 10);
+  CHECK(ten.total == 12);
+  CHECK(hundred.total == ten.total);
+  CHECK(second.total == ten.total);
+  REQUIRE(hundred.hits.size() == 12);
+  for (std::size_t i = 0; i < ten.hits.size(); ++i) CHECK(ten.hits[i].path == hundred.hits[i].path);
+  REQUIRE(second.hits.size() == 2);
+  CHECK(second.hits[0].path == hundred.hits[10].path);
+  // Fewer than a page with every word: any word matches, at every size.
+  SearchRequest rare;
+  rare.query = "treaty inspections nothing";
+  rare.limit = 5;
+  auto few = searcher.search(rare);
+  rare.limit = 100;
+  auto many = searcher.search(rare);
+  CHECK(few.total == 42);
+  CHECK(many.total == 42);
+}
+
 TEST_CASE("searcher: facets count every matching passage") {
   auto r = search({.query = "Blinken OR Lavrov", .limit = 5, .facets = true});
   CHECK(r.total_exact);
