@@ -810,6 +810,53 @@ struct Searcher::Impl {
                           std::move(passage.speakers), std::move(passage.text)};
   }
 
+  // The passage after `doc` in its article, if brief-index added it next:
+  // the next document id of the same (sub-)database, which Xapian
+  // interleaves over a sharded index.
+  std::optional<Xapian::Document> next_passage(Xapian::docid did, const Xapian::Document& doc,
+                                               int ordinal) {
+    Xapian::docid next = did + static_cast<Xapian::docid>(std::max<std::size_t>(1, current.size()));
+    if (next <= did || next > current.get_lastdocid()) return std::nullopt;
+    try {
+      Xapian::Document after = current.get_document(next);
+      if (after.get_value(schema::kArticle) != doc.get_value(schema::kArticle)) return std::nullopt;
+      nlohmann::json data = nlohmann::json::parse(after.get_data(), nullptr, false);
+      if (!data.is_object() || data.value("ordinal", -1) != ordinal + 1) return std::nullopt;
+      return after;
+    } catch (const Xapian::DocNotFoundError&) {
+      return std::nullopt;  // Deleted: its file was re-indexed or removed.
+    }
+  }
+
+  // "Who said what": a question put to a speaker is not what anyone said.
+  // When `hit` is an unattributed passage and the next one of its article
+  // is attributed and shares a word of `query`, shows that answer instead
+  // (see Hit::question).
+  void prefer_answer(Hit& hit, Xapian::docid did, const Xapian::Document& doc,
+                     const Xapian::Query& query, const Xapian::MSet& mset,
+                     const SearchRequest& request) {
+    if (!hit.speakers.empty()) return;
+    std::optional<Xapian::Document> next = next_passage(did, doc, hit.ordinal);
+    if (!next || next->get_value(schema::kSpeakers).empty()) return;
+    bool shares = false;
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && !shares;
+         ++t) {
+      // Words and their stems ("Z" + stem), not prefixed filter terms.
+      const std::string& term = *t;
+      bool word = !term.empty() && !text::is_ascii_upper(term[0]);
+      bool stem = term.size() > 1 && term[0] == 'Z' && !text::is_ascii_upper(term[1]);
+      if (!word && !stem) continue;
+      Xapian::TermIterator it = next->termlist_begin();
+      it.skip_to(term);
+      shares = it != next->termlist_end() && *it == term;
+    }
+    if (!shares) return;
+    Hit answer = make_hit(*next, mset, request);
+    answer.question = ContextPassage{hit.ordinal, hit.byte_begin, hit.byte_end,
+                                     std::move(hit.speakers), std::move(hit.text)};
+    hit = std::move(answer);
+  }
+
   void add_context(Hit& hit, const Xapian::Document& doc, std::size_t context) {
     std::string article_key = doc.get_value(schema::kArticle);
     if (article_key.empty() || context == 0) return;
@@ -1035,7 +1082,9 @@ struct Searcher::Impl {
       const Ranked& r = ranked[i];
       Xapian::Document doc = r.it.get_document();
       Hit hit = make_hit(doc, mset, request);
-      add_context(hit, doc, request.context);
+      if (request.one_per_article && has_text)
+        prefer_answer(hit, *r.it, doc, enquire.get_query(), mset, request);
+      add_context(hit, doc, request.context);  // Around the passage shown.
       hit.rank = i + 1;
       hit.relevance = r.relevance;
       hit.recency = r.factor;

@@ -1580,7 +1580,7 @@ TEST_CASE("cli: --timeline counts every matching passage per period") {
     std::set<std::string> hit_keys, end_keys;
     for (const auto& [key, value] : all.hits[0].items()) hit_keys.insert(key);
     for (const auto& [key, value] : t["first"].items()) end_keys.insert(key);
-    for (const char* key : {"type", "schema", "rank"}) hit_keys.erase(key);
+    for (const char* key : {"type", "schema", "rank", "question"}) hit_keys.erase(key);
     CHECK(end_keys == hit_keys);
     CHECK(t["first"]["date"] == "2021-04-13");
     CHECK(t["last"]["date"] == "2023-03-03");
@@ -1620,6 +1620,42 @@ TEST_CASE("cli: a timeline's text output matches the golden file") {
   ProgramResult r = sb.search({"Putin", "--timeline"});
   CHECK(r.status == 0);
   check_golden("timeline-putin.txt", r.out);
+}
+
+TEST_CASE("cli: an answer is shown under the reporter's question that matched") {
+  Sandbox sb;
+  sb.add("questions/2023-05-04-press-briefing-by-press-secretary-jane-roe.md");
+  REQUIRE(sb.index_run().status == 0);
+
+  JsonRun run = search_json(sb, {"pipeline sanctions Treasury"});
+  REQUIRE(run.hits.size() == 1);
+  const json& hit = run.hits[0];
+  REQUIRE(hit["question"].is_object());
+  CHECK(hit["question"]["ordinal"] == 1);
+  CHECK(hit["question"]["speakers"] == json::array());
+  CHECK(hit["question"]["text"].get<std::string>().starts_with("Thank you. Can you say"));
+  CHECK(hit["ordinal"] == 2);
+  CHECK(hit["speakers"][0]["name"] == "Jane Roe");
+  CHECK(hit["text"].get<std::string>().starts_with("Yes. The President has never"));
+  // A hit shown as it matched has "question": null.
+  JsonRun plain = search_json(sb, {"allies"});
+  REQUIRE(plain.hits.size() == 1);
+  CHECK(plain.hits[0]["question"].is_null());
+  // --all-passages lists the passages as they matched: the question first.
+  JsonRun all = search_json(sb, {"pipeline sanctions Treasury", "--all-passages"});
+  REQUIRE_FALSE(all.hits.empty());
+  CHECK(all.hits[0]["ordinal"] == 1);
+  for (const auto& h : all.hits) CHECK(h["question"].is_null());
+
+  // Text: the question's start above the answer.
+  ProgramResult text = sb.search({"pipeline sanctions Treasury"});
+  CHECK(text.status == 0);
+  std::vector<std::string> lines = lines_of(text.out);
+  REQUIRE(lines.size() >= 4);
+  CHECK(lines[0].find("Jane Roe") != std::string::npos);
+  CHECK(lines[1].find("passage 2") != std::string::npos);
+  CHECK(lines[2].starts_with("   Q [1] Thank you. Can you say anything about the pipeline"));
+  CHECK(lines[3].starts_with("   Yes. The President has never supported"));
 }
 
 TEST_CASE("cli: --context shows the passages around each hit") {

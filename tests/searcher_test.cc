@@ -249,6 +249,58 @@ TEST_CASE("searcher: how many hits are asked for does not change what matches") 
   CHECK(many.total == 42);
 }
 
+TEST_CASE("searcher: an answer is shown for the reporter's question that matched") {
+  // A briefing where only a reporter's question has "pipeline" and
+  // "Treasury", and the answer after it shares "sanctions".
+  test::TempDir tmp;
+  Indexer::open(tmp / "index").update({test::fixture_path("questions")});
+  Searcher searcher = Searcher::open(tmp / "index");
+  auto first_hit = [&](const std::string& query, bool one_per_article = true) {
+    SearchRequest r;
+    r.query = query;
+    r.one_per_article = one_per_article;
+    auto results = searcher.search(r);
+    REQUIRE_FALSE(results.hits.empty());
+    return results.hits[0];
+  };
+
+  // The answer is shown, ranked by the question.
+  Hit hit = first_hit("pipeline sanctions Treasury");
+  REQUIRE(hit.question);
+  CHECK(hit.question->text.starts_with("Thank you. Can you say anything"));
+  CHECK(hit.question->speakers.empty());
+  CHECK(hit.text.starts_with("Yes. The President has never supported"));
+  CHECK(hit.ordinal == hit.question->ordinal + 1);
+  REQUIRE(hit.speakers.size() == 1);
+  CHECK(hit.speakers[0].name == "Jane Roe");
+  CHECK(hit.snippet.find("sanctions") != std::string::npos);
+  CHECK(hit.highlights.size() == 1);
+
+  // --all-passages lists the question itself, as it matched.
+  Hit raw = first_hit("pipeline sanctions Treasury", false);
+  CHECK_FALSE(raw.question);
+  CHECK(raw.text.starts_with("Thank you. Can you say anything"));
+
+  // An answer without a word of the query is not shown for its question.
+  Hit wildfires = first_hit("wildfires");
+  CHECK_FALSE(wildfires.question);
+  CHECK(wildfires.text.starts_with("And on the wildfires out west"));
+  CHECK(wildfires.speakers.empty());
+
+  // An attributed passage is shown as it is.
+  Hit answer = first_hit("allies Europe");
+  CHECK_FALSE(answer.question);
+  CHECK(answer.text.starts_with("Yes. The President"));
+
+  // --context shows the passages around the answer, the question first.
+  SearchRequest r;
+  r.query = "pipeline sanctions Treasury";
+  r.context = 1;
+  Hit with_context = searcher.search(r).hits.at(0);
+  REQUIRE(with_context.context_before.size() == 1);
+  CHECK(with_context.context_before[0].text == with_context.question->text);
+}
+
 TEST_CASE("searcher: facets count every matching passage") {
   auto r = search({.query = "Blinken OR Lavrov", .limit = 5, .facets = true});
   CHECK(r.total_exact);

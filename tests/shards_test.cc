@@ -56,7 +56,8 @@ std::vector<std::string> top(const std::string& index, SearchRequest request) {
   std::vector<std::string> lines;
   for (const auto& hit : searcher.search(request).hits)
     lines.push_back(hit.path + "#" + std::to_string(hit.ordinal) + " " +
-                    std::to_string(hit.score));
+                    std::to_string(hit.score) +
+                    (hit.question ? " answering #" + std::to_string(hit.question->ordinal) : ""));
   return lines;
 }
 

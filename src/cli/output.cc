@@ -75,6 +75,11 @@ class TextPrinter : public Printer {
     out_ << "   " << style(kDim) << display_path(hit.path) << "  passage " << hit.ordinal
          << "  bytes " << hit.byte_begin << "-" << hit.byte_end << style(kReset) << "\n";
     if (explain_) out_ << "   " << style(kDim) << score_parts(hit) << style(kReset) << "\n";
+    // The question that matched, above its answer (with --context it is
+    // among the passages before).
+    if (hit.question && !context_)
+      out_ << "   " << style(kDim) << "Q [" << hit.question->ordinal << "] "
+           << excerpt(hit.question->text, kQuestionBytes) << style(kReset) << "\n";
     if (!context_) {
       out_ << "   " << highlighted(hit) << "\n\n";
       return;
@@ -226,6 +231,19 @@ class TextPrinter : public Printer {
     return line + " (no recency factor)";
   }
 
+  // How much of a question is shown above its answer.
+  static constexpr std::size_t kQuestionBytes = 160;
+
+  // `text` cut at a space before `bytes` (a space is never inside a UTF-8
+  // sequence), with "…" when cut.
+  static std::string excerpt(const std::string& text, std::size_t bytes) {
+    if (text.size() <= bytes) return text;
+    std::size_t cut = text.rfind(' ', bytes);
+    if (cut == std::string::npos || cut == 0) cut = bytes;
+    while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    return text.substr(0, cut) + "…";
+  }
+
   // "   - [N] SPEAKERS: TEXT", dim, for a passage around a hit.
   void context_line(const ContextPassage& p) {
     out_ << "   " << style(kDim) << "- [" << p.ordinal << "] ";
@@ -283,14 +301,17 @@ json speakers_json(const std::vector<HitSpeaker>& hit_speakers) {
   return speakers;
 }
 
+json passage_json(const ContextPassage& p) {
+  return {{"ordinal", p.ordinal},
+          {"byte_begin", p.byte_begin},
+          {"byte_end", p.byte_end},
+          {"speakers", speakers_json(p.speakers)},
+          {"text", p.text}};
+}
+
 json context_json(const std::vector<ContextPassage>& passages) {
   json list = json::array();
-  for (const auto& p : passages)
-    list.push_back({{"ordinal", p.ordinal},
-                    {"byte_begin", p.byte_begin},
-                    {"byte_end", p.byte_end},
-                    {"speakers", speakers_json(p.speakers)},
-                    {"text", p.text}});
+  for (const auto& p : passages) list.push_back(passage_json(p));
   return list;
 }
 
@@ -327,6 +348,7 @@ class JsonPrinter : public Printer {
   void hit(const Hit& hit) override {
     json j = {{"type", "hit"}, {"schema", kJsonSchemaVersion}, {"rank", hit.rank}};
     j.update(hit_fields(hit));
+    j["question"] = hit.question ? passage_json(*hit.question) : json(nullptr);
     if (context_)
       j["context"] = {{"before", context_json(hit.context_before)},
                       {"after", context_json(hit.context_after)}};
