@@ -813,45 +813,57 @@ struct Searcher::Impl {
   // The passage after `doc` in its article, if brief-index added it next:
   // the next document id of the same (sub-)database, which Xapian
   // interleaves over a sharded index.
-  std::optional<Xapian::Document> next_passage(Xapian::docid did, const Xapian::Document& doc,
-                                               int ordinal) {
+  std::optional<Xapian::Document> next_passage(Xapian::docid did, const Xapian::Document& doc) {
     Xapian::docid next = did + static_cast<Xapian::docid>(std::max<std::size_t>(1, current.size()));
     if (next <= did || next > current.get_lastdocid()) return std::nullopt;
     try {
       Xapian::Document after = current.get_document(next);
       if (after.get_value(schema::kArticle) != doc.get_value(schema::kArticle)) return std::nullopt;
-      nlohmann::json data = nlohmann::json::parse(after.get_data(), nullptr, false);
-      if (!data.is_object() || data.value("ordinal", -1) != ordinal + 1) return std::nullopt;
       return after;
     } catch (const Xapian::DocNotFoundError&) {
       return std::nullopt;  // Deleted: its file was re-indexed or removed.
     }
   }
 
+  // Whether `doc` has a word of `query`, or its stem: not the prefixed
+  // terms of filters.
+  static bool has_query_word(const Xapian::Document& doc, const Xapian::Query& query) {
+    Xapian::TermIterator it = doc.termlist_begin();
+    // Both lists are in byte order, so one pass of skip_to() does.
+    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
+      const std::string& term = *t;
+      bool word = !term.empty() && !text::is_ascii_upper(term[0]);
+      bool stem = term.size() > 1 && term[0] == 'Z' && !text::is_ascii_upper(term[1]);
+      if (!word && !stem) continue;
+      it.skip_to(term);
+      if (it == doc.termlist_end()) return false;
+      if (*it == term) return true;
+    }
+    return false;
+  }
+
   // "Who said what": a question put to a speaker is not what anyone said.
   // When `hit` is an unattributed passage and the next one of its article
-  // is attributed and shares a word of `query`, shows that answer instead
+  // is attributed and has a word of `query`, shows that answer instead
   // (see Hit::question).
   void prefer_answer(Hit& hit, Xapian::docid did, const Xapian::Document& doc,
                      const Xapian::Query& query, const Xapian::MSet& mset,
                      const SearchRequest& request) {
     if (!hit.speakers.empty()) return;
-    std::optional<Xapian::Document> next = next_passage(did, doc, hit.ordinal);
-    if (!next || next->get_value(schema::kSpeakers).empty()) return;
-    bool shares = false;
-    for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end() && !shares;
-         ++t) {
-      // Words and their stems ("Z" + stem), not prefixed filter terms.
-      const std::string& term = *t;
-      bool word = !term.empty() && !text::is_ascii_upper(term[0]);
-      bool stem = term.size() > 1 && term[0] == 'Z' && !text::is_ascii_upper(term[1]);
-      if (!word && !stem) continue;
-      Xapian::TermIterator it = next->termlist_begin();
-      it.skip_to(term);
-      shares = it != next->termlist_end() && *it == term;
-    }
-    if (!shares) return;
-    Hit answer = make_hit(*next, mset, request);
+    std::optional<Xapian::Document> next = next_passage(did, doc);
+    if (!next || next->get_value(schema::kSpeakers).empty() || !has_query_word(*next, query))
+      return;
+    Hit answer = hit_from_document(*next, nullptr);  // Its own fields only.
+    if (answer.ordinal != hit.ordinal + 1) return;   // Not added in article order.
+    answer.path = hit.path;
+    answer.title = hit.title;
+    answer.date = hit.date;
+    answer.kind = hit.kind;
+    answer.url = hit.url;
+    answer.source = hit.source;
+    answer.byline = hit.byline;
+    canonicalize(answer.speakers);
+    add_snippet(answer, mset, request);
     answer.question = ContextPassage{hit.ordinal, hit.byte_begin, hit.byte_end,
                                      std::move(hit.speakers), std::move(hit.text)};
     hit = std::move(answer);
@@ -876,13 +888,18 @@ struct Searcher::Impl {
                const SearchRequest& request) {
     Hit hit = hit_from_document(doc, &current);
     canonicalize(hit.speakers);
+    add_snippet(hit, mset, request);
+    return hit;
+  }
+
+  // The hit's snippet: its text around the words `mset` matched.
+  void add_snippet(Hit& hit, const Xapian::MSet& mset, const SearchRequest& request) {
     // Xapian adds to the length: a huge one would wrap round to a few bytes.
     const std::size_t snippet_length = std::min<std::size_t>(request.snippet_length, hit.text.size() + 1);
     set_snippet(hit, mset.snippet(hit.text, snippet_length, stemmer,
                                   Xapian::MSet::SNIPPET_EXHAUSTIVE,
                                   std::string(1, kHighlightStart),
                                   std::string(1, kHighlightEnd), "…"));
-    return hit;
   }
 
   // The timeline in three passes over the matches:
