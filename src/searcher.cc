@@ -849,12 +849,19 @@ struct Searcher::Impl {
   void prefer_answer(Hit& hit, Xapian::docid did, const Xapian::Document& doc,
                      const Xapian::Query& query, const Xapian::MSet& mset,
                      const SearchRequest& request) {
-    if (!hit.speakers.empty()) return;
+    // Transcripts only: there an unattributed passage is mostly a
+    // reporter's turn; in a release it is narration, as is the next one.
+    if (!hit.speakers.empty() || hit.kind != article_kind_name(ArticleKind::kTranscript)) return;
     std::optional<Xapian::Document> next = next_passage(did, doc);
     if (!next || next->get_value(schema::kSpeakers).empty() || !has_query_word(*next, query))
       return;
     Hit answer = hit_from_document(*next, nullptr);  // Its own fields only.
     if (answer.ordinal != hit.ordinal + 1) return;   // Not added in article order.
+    // A speaker's own turn (MR. KIRBY:), not a quote the narration reports.
+    bool turn = std::any_of(answer.speakers.begin(), answer.speakers.end(), [](const HitSpeaker& s) {
+      return s.method == attribution_method_name(AttributionMethod::kLabel);
+    });
+    if (!turn) return;
     answer.path = hit.path;
     answer.title = hit.title;
     answer.date = hit.date;

@@ -287,6 +287,20 @@ TEST_CASE("searcher: an answer is shown for the reporter's question that matched
   CHECK(wildfires.text.starts_with("And on the wildfires out west"));
   CHECK(wildfires.speakers.empty());
 
+  // Outside transcripts an unattributed passage is narration, not a
+  // question: the quote after it is not preferred.
+  Hit release = first_hit("harbor grants awarded ports");
+  CHECK_FALSE(release.question);
+  CHECK(release.text.starts_with("The Department of Transportation awarded"));
+  REQUIRE(release.kind == "news");
+  SearchRequest quote;
+  quote.query = "dredging grants";
+  quote.one_per_article = false;
+  bool attributed_next = false;
+  for (const auto& h : searcher.search(quote).hits)
+    attributed_next |= h.ordinal == 1 && !h.speakers.empty();
+  CHECK(attributed_next);  // So the rule, not a missing speaker, kept it.
+
   // An attributed passage is shown as it is.
   Hit answer = first_hit("allies Europe");
   CHECK_FALSE(answer.question);

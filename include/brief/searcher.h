@@ -114,10 +114,10 @@ struct Hit {
   // start or end of the article; empty when N is 0.
   std::vector<ContextPassage> context_before;
   std::vector<ContextPassage> context_after;
-  // Set when the article's best passage was a question nobody is
-  // attributed with (a reporter's, in a transcript) and the passage right
-  // after it, attributed to a speaker, shares a word of the query: the hit
-  // is then that answer, ranked by the question's score, and `question` is
+  // Set when the article is a transcript, its best passage was one nobody
+  // is attributed with (a reporter's question) and the passage right after
+  // it is a speaker's own turn that shares a word of the query: the hit is
+  // then that answer, ranked by the question's score, and `question` is
   // the passage that matched. Only with one hit per article.
   std::optional<ContextPassage> question;
 };
