@@ -301,6 +301,69 @@ std::vector<std::string_view> words_and_dashes(std::string_view s) {
   return out;
 }
 
+// Lower-case words that belong to a surname: "Ursula von der Leyen",
+// "Bill de Blasio", "Luiz Inácio Lula da Silva".
+bool is_name_particle(std::string_view w) {
+  static const std::set<std::string, std::less<>> kParticles = {
+      "von", "van", "der", "den", "de", "del", "della", "di", "da", "du",
+      "dos", "das", "do", "ten", "ter", "bin", "ibn", "le", "la"};
+  return kParticles.count(w) > 0;
+}
+
+bool is_name_word(std::string_view w);
+
+// Joins a surname's particles and its capitalised word into one token,
+// "von der Leyen", so that the name rules see a given name and a surname.
+// Only where a name ends there: after one given name ("Ursula von der
+// Leyen said"), or opening a sentence with two or more particles ("Von
+// der Leyen added"). A capitalised single particle ("Chris Van Hollen")
+// is a name word already.
+void merge_particles(std::vector<Token>& tokens) {
+  std::vector<Token> out;
+  out.reserve(tokens.size());
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    std::size_t k = i;
+    auto particle_at = [&](std::size_t j) {
+      std::string lower = text::ascii_lower(tokens[j].word);
+      bool lower_case = !tokens[j].word.empty() && text::is_ascii_lower(tokens[j].word[0]);
+      return is_name_particle(lower) && (lower_case || j == i) && !tokens[j].ends_clause &&
+             !tokens[j].ends_sentence && !tokens[j].closes_quote;
+    };
+    while (k < tokens.size() && particle_at(k)) ++k;
+    bool run = k > i && k < tokens.size() && is_name_word(tokens[k].word);
+    bool capital = run && !text::is_ascii_lower(tokens[i].word[0]);
+    // One given name before: with more ("Luiz Inácio Lula da Silva") the
+    // name rules already take a given name and surname from the words.
+    bool one_given = out.size() < 2 || !is_name_word(out[out.size() - 2].word) ||
+                     out[out.size() - 2].ends_clause || out[out.size() - 2].ends_sentence;
+    bool after_given = run && !capital && !out.empty() && is_name_word(out.back().word) &&
+                       !out.back().ends_clause && !out.back().ends_sentence &&
+                       !out.back().closes_quote && out.back().word.find(' ') == std::string::npos &&
+                       one_given;
+    bool opens = run && capital && k - i >= 2 &&
+                 (out.empty() || out.back().ends_sentence || out.back().closes_quote);
+    bool name_ends = run && (k + 1 == tokens.size() || !is_name_word(tokens[k + 1].word) ||
+                             tokens[k].ends_clause || tokens[k].ends_sentence);
+    if (!(after_given || opens) || !name_ends) {
+      out.push_back(std::move(tokens[i]));
+      continue;
+    }
+    Token merged = tokens[k];
+    merged.opens_quote = tokens[i].opens_quote;
+    merged.in_quote = tokens[i].in_quote;
+    std::string raw, word;
+    for (std::size_t j = i; j < k; ++j) {
+      raw += tokens[j].raw + " ";
+      word += text::ascii_lower(tokens[j].word) + " ";
+    }
+    merged.raw = raw + tokens[k].raw;
+    merged.word = word + tokens[k].word;
+    out.push_back(std::move(merged));
+    i = k;
+  }
+  tokens = std::move(out);
+}
+
 std::vector<Token> tokenize(std::string_view s) {
   std::vector<Token> tokens;
   int sentence = 0;
@@ -344,12 +407,16 @@ std::vector<Token> tokenize(std::string_view s) {
     if (sentence_end) ++sentence;
     tokens.push_back(std::move(t));
   }
+  merge_particles(tokens);
   return tokens;
 }
 
 // A word that may be part of a name: capitalised, letters (any script),
 // hyphens, apostrophes and a few dots, no digits, not all capitals.
 bool is_name_word(std::string_view w) {
+  // A surname with its particles (merge_particles()): "von der Leyen".
+  if (std::size_t space = w.rfind(' '); space != std::string_view::npos)
+    return is_name_particle(w.substr(0, w.find(' '))) && is_name_word(w.substr(space + 1));
   if (w.size() < 2 || !text::is_capitalized(w)) return false;
   bool has_lower = false;
   for (char c : w) {
@@ -392,9 +459,19 @@ std::string title_case(std::string_view upper) {
   return out;
 }
 
+// The surname: the last word with the particles before it ("von der
+// Leyen" of "Ursula von der Leyen").
 std::string last_word(std::string_view name) {
-  auto pos = name.find_last_of(' ');
-  return std::string(pos == std::string_view::npos ? name : name.substr(pos + 1));
+  std::size_t start = name.find_last_of(' ');
+  if (start == std::string_view::npos) return std::string(name);
+  ++start;
+  while (start > 1) {
+    std::size_t before = name.find_last_of(' ', start - 2);
+    std::size_t word = before == std::string_view::npos ? 0 : before + 1;
+    if (!is_name_particle(name.substr(word, start - 1 - word))) break;
+    start = word;
+  }
+  return std::string(name.substr(start));
 }
 
 // People the article names, with the role words seen before their names.
@@ -612,6 +689,21 @@ class PeopleTable {
   std::map<std::string, int> surname_mentions_;
   std::map<std::string, std::string> roles_;
 };
+
+// "Von Der Leyen" (a label in title case) -> "von der Leyen": two or more
+// particles before the last word are lower case, as merge_particles()
+// writes them. One capitalised particle may be the spelling ("Van Hollen").
+std::string lower_particles(const std::string& name) {
+  auto words = text::split_words(name);
+  std::size_t particles = 0;
+  while (particles + 1 < words.size() && is_name_particle(text::ascii_lower(words[particles])))
+    ++particles;
+  if (particles < 2 || particles + 1 != words.size()) return name;
+  std::string out;
+  for (std::size_t k = 0; k < words.size(); ++k)
+    out += (k ? " " : "") + (k < particles ? text::ascii_lower(words[k]) : std::string(words[k]));
+  return out;
+}
 
 // "MS. PSAKI" -> "Psaki"; "THE PRESIDENT" -> role "President", no name.
 struct LabelParts {
@@ -1049,9 +1141,10 @@ class Attributor {
     a.role = parts.honorific;
     if (!parts.name.empty()) {
       // "PRESIDENT ZELENSKYY", "MS. JEAN-PIERRE", "SENIOR ADMINISTRATION
-      // OFFICIAL".
-      std::string name = parts.name;
-      if (text::count_words(name) == 1) name = people_.resolve_surname(name);
+      // OFFICIAL", "PRESIDENT VON DER LEYEN" (a surname with particles).
+      std::string name = lower_particles(parts.name);
+      if (text::count_words(name) == 1 || last_word(name) == name)
+        name = people_.resolve_surname(name);
       if (a.role == "Mr." || a.role == "Mrs." || a.role == "Ms." ||
           a.role == "Dr." || a.role == "Mr" || a.role == "Ms")
         a.role = people_.role_of(name);

@@ -189,6 +189,59 @@ TEST_CASE("speaker: transcript labels resolve to full names") {
   CHECK(speakers[4][0].name == "The President");  // Nobody named with that role.
 }
 
+TEST_CASE("speaker: surnames with lower-case particles") {
+  // Running text: the full name, the surname alone opening a sentence,
+  // and a pronoun after them are one person.
+  auto news = attributions_for(
+      "EU proposes sanctions\n\n"
+      "\"We are targeting the Russian war machine,\" European Commission President Ursula "
+      "von der Leyen said in a statement.\n\n"
+      "Von der Leyen added that the package was worth 11 billion euros.\n\n"
+      "\"We will keep up the pressure,\" she said.\n\n"
+      "New York Mayor Bill de Blasio told reporters the city was ready.\n");
+  REQUIRE(news.size() == 4);
+  for (std::size_t i = 0; i < 3; ++i) {
+    CAPTURE(i);
+    REQUIRE(news[i].size() == 1);
+    CHECK(news[i][0].name == "Ursula von der Leyen");
+  }
+  CHECK(news[0][0].method == AttributionMethod::kQuotePattern);
+  CHECK(news[2][0].method == AttributionMethod::kCarryOver);
+  REQUIRE(news[3].size() == 1);
+  CHECK(news[3][0].name == "Bill de Blasio");
+  CHECK(news[3][0].role == "Mayor");
+
+  // A label in capitals names the person the title gives in full.
+  auto page = attributions_for(
+      "---\ntitle: Remarks by President Biden and European Commission President Ursula von "
+      "der Leyen\ndate: '2022-03-25'\n---\n\n"
+      "PRESIDENT BIDEN:  Thank you, Madam President, for hosting us today.\n\n"
+      "PRESIDENT VON DER LEYEN:  Thank you, Mr. President, for coming to Brussels today.\n",
+      "t.md");
+  REQUIRE(page.size() == 2);
+  REQUIRE(page[1].size() == 1);
+  CHECK(page[1][0].name == "Ursula von der Leyen");
+  CHECK(page[1][0].method == AttributionMethod::kLabel);
+
+  // More given names before the particle: the name rules' own given name
+  // and surname, as before ("PRESIDENT LULA" is Luiz Inácio Lula).
+  auto lula = attributions_for(
+      "---\ntitle: Remarks by President Biden and President Luiz Inácio Lula da Silva of "
+      "Brazil\ndate: '2023-02-10'\n---\n\n"
+      "PRESIDENT LULA:  Thank you, President Biden, for the invitation to Washington.\n",
+      "t.md");
+  REQUIRE(lula.size() == 1);
+  REQUIRE(lula[0].size() == 1);
+  CHECK(lula[0][0].name == "Luiz Inácio Lula");
+
+  // A particle that ends a place name is not a surname: "Déclaration de
+  // Los Angeles".
+  auto place = attributions_for(
+      "Declaration\n\nLa Déclaration de Los Angeles a été adoptée, a déclaré le président.\n");
+  REQUIRE(place.size() == 1);
+  for (const auto& a : place[0]) CHECK(a.name.find("Los") == std::string::npos);
+}
+
 TEST_CASE("speaker: capitals inside surnames survive a label in capitals") {
   auto names = names_for(
       "---\ntitle: Remarks in a Conversation\ndate: '2022-10-05'\n---\n\n"
