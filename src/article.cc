@@ -15,6 +15,8 @@
 #include <system_error>
 #include <filesystem>
 
+#include <xapian.h>
+
 #include "brief/error.h"
 #include "text.h"
 
@@ -245,14 +247,96 @@ std::vector<Line> split_lines(std::string_view content, std::size_t from,
 struct LabelMatch {
   std::string label;       // Without the colon, white space folded.
   std::size_t length = 0;  // Bytes to skip from the line start.
+  bool mixed_case = false;  // Written "Maria Zakharova:", not in capitals.
+  bool emphasized = false;  // Written "**MODERATOR:**".
 };
 
-std::optional<LabelMatch> match_turn_label(std::string_view line) {
+// Words before a colon that head a line but name nobody.
+bool is_not_label(std::string_view label) {
+  static const std::set<std::string, std::less<>> kNotLabels = {
+      "NOTE", "UPDATE", "EDITOR'S NOTE", "END", "WASHINGTON", "PHOTO", "FACT", "MYTH",
+      "SUBJECT", "FROM", "TO", "RE", "CC", "WATCH", "READ", "EMAIL", "PHONE", "WEBSITE",
+      "ANSWER", "A"};
+  return kNotLabels.count(label) > 0;
+}
+
+// A label in mixed case, "Maria Zakharova:" or "Question:": capitalised
+// words (and the small words of names and titles) up to a colon. Whether
+// it names a speaker is decided over the whole document (see
+// count_labels()). Returns the label in capitals, as a transcript writes
+// it, and the colon's offset; nullopt otherwise.
+std::optional<std::pair<std::string, std::size_t>> mixed_case_label(std::string_view line,
+                                                                    std::size_t start) {
+  static const std::set<std::string, std::less<>> kSmall = {
+      "of", "the", "and", "for", "de", "da", "von", "van", "der", "bin", "al"};
+  std::size_t colon = line.find(':', start);
+  if (colon == std::string_view::npos || colon == start || colon - start > 60) return std::nullopt;
+  std::string_view label = line.substr(start, colon - start);
+  auto words = text::split_words(label);
+  if (words.empty() || words.size() > 6 || words.size() != text::split_words(label).size())
+    return std::nullopt;
+  for (std::size_t k = 0; k < words.size(); ++k) {
+    std::string_view w = words[k];
+    for (char c : w)
+      if (!(text::is_ascii_alpha(c) || c == '-' || c == '\'' || c == '.' ||
+            static_cast<unsigned char>(c) >= 0x80))
+        return std::nullopt;
+    bool capital = text::is_capitalized(w);
+    if (!capital && (k == 0 || k + 1 == words.size() || !kSmall.count(w))) return std::nullopt;
+  }
+  std::string upper;
+  for (Xapian::Utf8Iterator it(label.data(), label.size()); it != Xapian::Utf8Iterator(); ++it)
+    Xapian::Unicode::append_utf8(upper, Xapian::Unicode::toupper(*it));
+  return std::make_pair(text::fold_whitespace(upper), colon);
+}
+
+std::optional<LabelMatch> match_turn_label(std::string_view line, bool mixed_case = false) {
   std::size_t i = 0;
   while (i < line.size()) {
     std::size_t w = text::whitespace_length(line, i);
     if (!w) break;
     i += w;
+  }
+  // Markdown emphasis around a label: "**SECRETARY BLINKEN:**",
+  // "**MODERATOR**:", "__Q:__".
+  std::string_view emphasis;
+  for (std::string_view mark : {"**", "__"})
+    if (line.substr(i).starts_with(mark)) {
+      emphasis = mark;
+      i += mark.size();
+    }
+  // "**AFSCME:** “...”": a quote collection's source, not a turn.
+  auto quote_follows = [&](std::size_t k) {
+    std::string_view rest = line.substr(k);
+    return rest.starts_with("\"") || rest.starts_with("\xE2\x80\x9C");
+  };
+  auto after_colon = [&](std::size_t colon) {
+    std::size_t k = colon + 1;
+    if (!emphasis.empty() && line.substr(k).starts_with(emphasis)) k += emphasis.size();
+    // Emphasis that closes after the colon but did not open before the
+    // label ("Voters:**", the end of a wrapped bold heading), or that
+    // opened and goes on past it ("**WATCH: Fox – **"): not a label.
+    if (emphasis.empty() ? line.substr(k).starts_with("**") || line.substr(k).starts_with("__")
+                         : k == colon + 1)
+      return std::string_view::npos;
+    std::size_t w;
+    while (k < line.size() && (w = text::whitespace_length(line, k))) k += w;
+    return k;
+  };
+  if (!emphasis.empty()) {
+    // "**MODERATOR**:": the closing mark before the colon.
+    std::size_t close = line.find(emphasis, i);
+    if (close != std::string_view::npos && close + emphasis.size() < line.size() &&
+        line[close + emphasis.size()] == ':') {
+      std::string inner = std::string(line.substr(0, close)) + ":" +
+                          std::string(line.substr(close + emphasis.size() + 1));
+      auto m = match_turn_label(std::string_view(inner).substr(i), mixed_case);
+      if (!m) return std::nullopt;
+      m->length += i + emphasis.size();
+      if (quote_follows(m->length)) return std::nullopt;
+      m->emphasized = true;
+      return m;
+    }
   }
   std::size_t start = i;
   // Bare "Q" (or "Q:") with white space after it.
@@ -298,21 +382,27 @@ std::optional<LabelMatch> match_turn_label(std::string_view line) {
     }
     ++j;
   }
-  if (j >= line.size() || line[j] != ':' || letters < 2) return std::nullopt;
+  if (j >= line.size() || line[j] != ':' || letters < 2) {
+    if (!mixed_case) return std::nullopt;
+    auto mixed = mixed_case_label(line, start);
+    if (!mixed) return std::nullopt;
+    std::size_t length = after_colon(mixed->second);
+    if (length == std::string_view::npos || (!emphasis.empty() && quote_follows(length)) ||
+        is_not_label(mixed->first))
+      return std::nullopt;
+    return LabelMatch{mixed->first, length, true, !emphasis.empty()};
+  }
   std::string label = text::fold_whitespace(line.substr(start, j - start));
   if (label.empty() || !text::is_ascii_upper(label[0])) return std::nullopt;
   // One spelling per honorific: "Dr. WALENSKY" is "DR. WALENSKY".
   for (std::size_t c = 0; c < label.size() && label[c] != ' '; ++c)
     label[c] = static_cast<char>(std::toupper(static_cast<unsigned char>(label[c])));
   if (text::count_words(label) > 6) return std::nullopt;
-  static const std::array<std::string_view, 6> kNotLabels = {
-      "NOTE", "UPDATE", "EDITOR'S NOTE", "END", "WASHINGTON", "PHOTO"};
-  for (auto n : kNotLabels)
-    if (label == n) return std::nullopt;
-  std::size_t k = j + 1;
-  std::size_t w;
-  while (k < line.size() && (w = text::whitespace_length(line, k))) k += w;
-  return LabelMatch{label, k};
+  if (is_not_label(label)) return std::nullopt;
+  std::size_t length = after_colon(j);
+  if (length == std::string_view::npos || (!emphasis.empty() && quote_follows(length)))
+    return std::nullopt;
+  return LabelMatch{label, length, false, !emphasis.empty()};
 }
 
 // A parenthesised stage direction such as "(Laughter.)" or "(Speaks
@@ -479,30 +569,84 @@ bool is_speaker_label(const std::string& label, int uses) {
   return false;
 }
 
-// Counts the turn labels that open paragraphs in [from, to).
-std::map<std::string, int> count_labels(std::string_view content, std::size_t from,
-                                        std::size_t to) {
-  std::map<std::string, int> uses;
+// The turn labels of [from, to) of a document, to tell speakers from
+// headings before the paragraphs are built.
+struct LabelCounts {
+  std::map<std::string, int> opening;  // Labels opening a paragraph.
+  std::map<std::string, int> any;      // Labels opening any line.
+  std::set<std::string> mixed_case;    // Written in mixed case.
+  // Mixed-case labels are speakers only in an interview-shaped document:
+  // a "Question:" label, or two people's labels each used twice.
+  bool interview = false;
+  // Some label in bold (not mixed case) opens two or more paragraphs: the
+  // page writes its turns in bold, so a speaker's single turn counts too.
+  bool bold_turns = false;
+
+  bool is_speaker(const LabelMatch& m) const {
+    auto uses = [](const std::map<std::string, int>& counts, const std::string& label) {
+      auto it = counts.find(label);
+      return it == counts.end() ? 0 : it->second;
+    };
+    // Bold labels in releases are field names and sources ("**Offense:**",
+    // "**WATCH:**"); in a transcript each speaker has several turns.
+    if (m.emphasized && (m.mixed_case || (uses(opening, m.label) < 2 && !bold_turns)))
+      return false;
+    if (m.mixed_case)
+      return interview && mixed_case.count(m.label) &&
+             (m.label == "QUESTION" || std::max(uses(opening, m.label), uses(any, m.label)) >= 2);
+    // Capitals that recur only inside paragraphs are field names
+    // ("OFFENSE:", "SENTENCE:" in a list), not speakers.
+    return is_speaker_label(m.label, uses(opening, m.label));
+  }
+};
+
+LabelCounts count_labels(std::string_view content, std::size_t from, std::size_t to) {
+  LabelCounts counts;
   bool after_blank = true;
+  int lines = 0, paragraphs = 0;
+  std::vector<std::string> bold;
   for (const Line& line : split_lines(content, from, to)) {
     std::string_view l = content.substr(line.begin, line.end - line.begin);
     if (text::is_blank(l)) {
       after_blank = true;
       continue;
     }
-    if (after_blank)
-      if (auto label = match_turn_label(l)) ++uses[label->label];
+    ++lines;
+    if (after_blank) ++paragraphs;
+    if (auto label = match_turn_label(l, true)) {
+      if (after_blank) ++counts.opening[label->label];
+      ++counts.any[label->label];
+      // Bold words in mixed case are a release's field names.
+      if (label->mixed_case && !label->emphasized) counts.mixed_case.insert(label->label);
+      if (label->emphasized && !label->mixed_case && after_blank) bold.push_back(label->label);
+    }
     after_blank = false;
   }
-  return uses;
+  // An interview: two or more such labels, a "Question:" or one person
+  // speaking twice, and labels opening at least a third of the lines or
+  // paragraphs, as turns do (a release's "Email:" or "Institutions:"
+  // lines are fewer).
+  for (const auto& label : bold)
+    if (counts.opening[label] >= 2 && is_speaker_label(label, 2)) counts.bold_turns = true;
+  int people = 0, mixed_lines = 0, mixed_paragraphs = 0;
+  bool question = false;
+  for (const auto& label : counts.mixed_case) {
+    mixed_lines += counts.any[label];
+    mixed_paragraphs += counts.opening[label];
+    if (label == "QUESTION") question = true;
+    else if (counts.any[label] >= 2) ++people;
+  }
+  counts.interview = (question || people >= 1) && counts.mixed_case.size() >= 2 &&
+                     (mixed_lines * 3 >= lines || mixed_paragraphs * 3 >= paragraphs);
+  return counts;
 }
 
 std::vector<Paragraph> build_paragraphs(std::string_view content,
                                         std::size_t from, std::size_t to,
                                         bool markdown, bool detect_turns) {
   std::vector<Paragraph> paragraphs;
-  std::map<std::string, int> label_uses;
-  if (detect_turns) label_uses = count_labels(content, from, to);
+  LabelCounts labels;
+  if (detect_turns) labels = count_labels(content, from, to);
   ParagraphBuilder builder(content, markdown);
   std::string current_label;
   bool pending_start = false;
@@ -541,9 +685,18 @@ std::vector<Paragraph> build_paragraphs(std::string_view content,
       continue;
     }
     std::size_t skip = 0;
+    if (in_para && detect_turns) {
+      // Turns on consecutive lines, without blank lines between them: a
+      // label used at least twice opens a paragraph ("MR PRICE: ..." on
+      // the line after a question). Not a bare "Q", which may open a
+      // wrapped line of prose.
+      auto label = match_turn_label(text_line, true);
+      if (label && label->label != "Q" && labels.any[label->label] >= 2 && labels.is_speaker(*label))
+        finish();
+    }
     if (!in_para && detect_turns) {
-      auto label = match_turn_label(text_line);
-      if (label && is_speaker_label(label->label, label_uses[label->label])) {
+      auto label = match_turn_label(text_line, true);
+      if (label && labels.is_speaker(*label)) {
         current_label = label->label;
         pending_start = true;
         skip = label->length;

@@ -6,6 +6,9 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "brief/error.h"
 #include "test_util.h"
@@ -197,6 +200,65 @@ TEST_CASE("article: labels in mixed case and a Q glued to its question") {
   // "QAnon" is a word, not a question: the turn goes on.
   CHECK(a.paragraphs[3].turn_label == "Q");
   CHECK(a.paragraphs[3].text == "QAnon posts were discussed.");
+}
+
+TEST_CASE("article: labels in bold, in mixed case, and on consecutive lines") {
+  // A Russian MFA transcript: "Question:" and "Maria Zakharova:".
+  Article mfa = only(load_article(test::fixture_path("formats/zakharova-briefing-2023-03-02.txt")));
+  CHECK(mfa.kind == ArticleKind::kTranscript);
+  std::vector<std::string> labels;
+  for (const auto& p : mfa.paragraphs)
+    if (p.starts_turn) labels.push_back(p.turn_label);
+  CHECK(labels == std::vector<std::string>{"QUESTION", "MARIA ZAKHAROVA", "QUESTION",
+                                           "MARIA ZAKHAROVA", "QUESTION", "MARIA ZAKHAROVA",
+                                           "QUESTION"});
+  for (const auto& p : mfa.paragraphs) {
+    CHECK_FALSE(p.text.starts_with("Question:"));
+    CHECK_FALSE(p.text.starts_with("Maria Zakharova:"));
+  }
+
+  // A State Department briefing with a turn on every line, no blank lines.
+  Article lines =
+      only(load_article(test::fixture_path("formats/2023-03-08-single-newline-briefing.txt")));
+  CHECK(lines.kind == ArticleKind::kTranscript);
+  labels.clear();
+  for (const auto& p : lines.paragraphs)
+    if (p.starts_turn) labels.push_back(p.turn_label);
+  CHECK(labels == std::vector<std::string>{"MR PRICE", "QUESTION", "MR PRICE", "QUESTION",
+                                           "MR PRICE", "QUESTION"});
+  CHECK(lines.paragraphs.back().text == "Thank you.");
+
+  // Bold labels: "**SECRETARY BLINKEN:**".
+  Article bold = only(load_article(test::fixture_path("formats/2023-03-06-press-availability.md")));
+  CHECK(bold.kind == ArticleKind::kTranscript);
+  std::set<std::string> seen;
+  for (const auto& p : bold.paragraphs) {
+    if (!p.turn_label.empty()) seen.insert(p.turn_label);
+    CHECK(p.text.find("**") == std::string::npos);
+  }
+  CHECK(seen == std::set<std::string>{"MODERATOR", "SECRETARY BLINKEN", "QUESTION", "MR. PRICE"});
+
+  // Not turns: field names and sources in a release, each used often.
+  const char* release =
+      "---\ntitle: Clemency Recipient List\ndate: '2022-04-26'\n---\n\n"
+      "**Abraham Bolden** – Chicago, Illinois\n\n"
+      "**Offense:** Conspiracy to distribute cocaine.\n"
+      "**Sentence:** 240 months' imprisonment.\n"
+      "**Commutation Grant:** Sentence commuted to expire on June 26, 2022.\n\n"
+      "**Betsy Jeanette Gonzalez** – Miami, Florida\n\n"
+      "**Offense:** Conspiracy to distribute cocaine.\n"
+      "**Sentence:** 120 months' imprisonment.\n"
+      "**Commutation Grant:** Sentence commuted to expire on June 26, 2022.\n\n"
+      "**AFSCME:** “President Biden gets it.”\n\n"
+      "**AFSCME:** “A strong economy starts with workers.”\n\n"
+      "FACT: No money is being diverted from disaster response.\n\n"
+      "FACT: FEMA has the funds it needs.\n\n"
+      "Email: <https://ovs.ny.gov/contact>\n\n"
+      "Phone: 1-800-247-8035\n\n"
+      "Email: <https://texasattorneygeneral.gov/>\n";
+  Article list = only(parse_article(release, "2022-04-26-clemency-recipient-list.md"));
+  CHECK(list.kind == ArticleKind::kNews);
+  for (const auto& p : list.paragraphs) CHECK(p.turn_label.empty());
 }
 
 TEST_CASE("article: a real transcript fixture") {
