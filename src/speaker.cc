@@ -549,6 +549,12 @@ class PeopleTable {
         i = j;
         continue;
       }
+      // A title's verbs are capitalised too: "President Biden Honoring
+      // the Dodgers", "Celebrating".
+      if (title_case && parts.size() >= 2 && parts.back().ends_with("ing")) {
+        parts.pop_back();
+        --j;
+      }
       if (title_case && parts.size() >= 2) {
         bool closed = j + 1 >= tokens.size() || !is_name_word(tokens[j + 1].word) ||
                       tokens[j].ends_clause || tokens[j].ends_sentence;
@@ -593,6 +599,34 @@ class PeopleTable {
     }
     if (best_count * 2 <= total && it->second.size() > 1)
       return std::string(surname);
+    return best;
+  }
+
+  // For a surname a role label or title gives ("THE PRESIDENT" of
+  // "Remarks by President Biden", "GOVERNOR COOPER"): the full name the
+  // article gives that role, or the surname itself. Another person of
+  // the surname named in the text (a relative a reporter asks about, a
+  // journalist) is not the office holder.
+  std::string resolve_surname_for_role(std::string_view surname, std::string_view role) const {
+    auto it = by_surname_.find(std::string(surname));
+    if (it == by_surname_.end() || role.empty()) return std::string(surname);
+    auto last = [](std::string_view r) {
+      std::size_t space = r.rfind(' ');
+      return space == std::string_view::npos ? r : r.substr(space + 1);
+    };
+    auto vice = [](std::string_view r) { return r.find("Vice") != std::string_view::npos; };
+    std::string best;
+    int best_count = 0, total = 0;
+    for (const auto& full : it->second) {
+      auto held = roles_.find(full);
+      if (held == roles_.end() || last(held->second) != last(role) ||
+          vice(held->second) != vice(role))
+        continue;
+      int n = full_counts_.at(full);
+      total += n;
+      if (n > best_count) best = full, best_count = n;
+    }
+    if (best.empty() || best_count * 2 <= total) return std::string(surname);
     return best;
   }
 
@@ -1102,7 +1136,10 @@ class Attributor {
   // a two-word name counts when a lower-case word, a comma or the end
   // follows it, or when the article names the person so elsewhere;
   // otherwise the first word is taken as a surname.
-  std::string name_at(const std::vector<Token>& tokens, std::size_t i) const {
+  // `role`: the office the mention follows ("President Biden"), which a
+  // surname alone is resolved by (PeopleTable::resolve_surname_for_role).
+  std::string name_at(const std::vector<Token>& tokens, std::size_t i,
+                      std::string_view role = {}) const {
     if (i >= tokens.size() || !is_name_word(tokens[i].word)) return {};
     // Given name, an optional middle initial, surname.
     std::vector<std::size_t> parts{i};
@@ -1128,9 +1165,13 @@ class Attributor {
       bool closed = parts.size() == 2 &&
                     (n == tokens.size() || !is_name_word(tokens[n].word) ||
                      tokens[parts[1]].ends_clause || tokens[parts[1]].ends_sentence);
-      if (closed || people_.knows_full(full)) return full;
+      // In a title every word is capitalised: "President Biden Honoring
+      // the Dodgers" names Biden, not "Biden Honoring".
+      bool verb = tokens[parts[1]].word.ends_with("ing") && !people_.knows_full(full);
+      if ((closed && !verb) || people_.knows_full(full)) return full;
     }
-    return people_.resolve_surname(tokens[i].word);
+    return role.empty() ? people_.resolve_surname(tokens[i].word)
+                        : people_.resolve_surname_for_role(tokens[i].word, role);
   }
 
   std::optional<Attribution> from_label(const std::string& label) {
@@ -1143,8 +1184,11 @@ class Attributor {
       // "PRESIDENT ZELENSKYY", "MS. JEAN-PIERRE", "SENIOR ADMINISTRATION
       // OFFICIAL", "PRESIDENT VON DER LEYEN" (a surname with particles).
       std::string name = lower_particles(parts.name);
+      bool office = !a.role.empty() && a.role != "Mr." && a.role != "Mrs." && a.role != "Ms." &&
+                    a.role != "Dr." && a.role != "Mr" && a.role != "Ms";
       if (text::count_words(name) == 1 || last_word(name) == name)
-        name = people_.resolve_surname(name);
+        name = office ? people_.resolve_surname_for_role(name, a.role)
+                      : people_.resolve_surname(name);
       if (a.role == "Mr." || a.role == "Mrs." || a.role == "Ms." ||
           a.role == "Dr." || a.role == "Mr" || a.role == "Ms")
         a.role = people_.role_of(name);
@@ -1186,7 +1230,7 @@ class Attributor {
       if (role == "President" && i > 0 && tokens[i - 1].word == "Vice")
         continue;
       std::string who = holder_named(role, tokens, i + role_words.size());
-      if (who.empty()) who = name_at(tokens, i + role_words.size());
+      if (who.empty()) who = name_at(tokens, i + role_words.size(), role);
       if (!who.empty()) return who;
     }
     return {};

@@ -242,6 +242,56 @@ TEST_CASE("speaker: surnames with lower-case particles") {
   for (const auto& a : place[0]) CHECK(a.name.find("Los") == std::string::npos);
 }
 
+TEST_CASE("speaker: a role label is not another person of the same surname") {
+  // A reporter names the President's wife; THE PRESIDENT is still the
+  // President, by the title's "President Biden".
+  auto page = attributions_for(
+      "---\ntitle: Remarks by President Biden Before Marine One Departure\n"
+      "date: '2021-06-29'\n---\n\n"
+      "Q    Dr. Biden going to Tokyo, Mr. President? Jill Biden going to Tokyo?\n\n"
+      "THE PRESIDENT:  Well, we're trying to work that out now.\n\n"
+      "Q    Is Jill Biden going to the Olympics?\n\n"
+      "THE PRESIDENT:  We'll see.\n",
+      "t.md");
+  REQUIRE(page.size() == 4);
+  for (std::size_t i : {1, 3}) {
+    CAPTURE(i);
+    REQUIRE(page[i].size() == 1);
+    CHECK(page[i][0].name == "Biden");
+    CHECK(page[i][0].role == "President");
+  }
+  // With the role in the text, the full name.
+  auto named = attributions_for(
+      "---\ntitle: Remarks by President Biden on the Economy\ndate: '2021-06-29'\n---\n\n"
+      "THE PRESIDENT:  Thank you. As President Joe Biden, I have been clear.\n\n"
+      "Q    Will Hunter Biden travel with you?\n\n"
+      "THE PRESIDENT:  No.\n",
+      "t.md");
+  REQUIRE(named.size() == 3);
+  REQUIRE(named[2].size() == 1);
+  CHECK(named[2][0].name == "Joe Biden");
+  // A title's capitalised verb is not part of the name.
+  auto honoring = attributions_for(
+      "---\ntitle: Remarks by President Biden Honoring the 2020 World Series Champions\n"
+      "date: '2021-07-02'\n---\n\n"
+      "THE PRESIDENT:  Please, please have a seat.\n",
+      "t.md");
+  REQUIRE(honoring.size() == 1);
+  REQUIRE(honoring[0].size() == 1);
+  CHECK(honoring[0][0].name == "Biden");
+  // A governor's label is not a journalist of the same surname.
+  auto governor = attributions_for(
+      "---\ntitle: Remarks at a Town Hall\ndate: '2021-07-21'\n---\n\n"
+      "MR. COOPER:  Welcome. I'm Anderson Cooper, and this is a town hall.\n\n"
+      "GOVERNOR COOPER:  Thank you, Anderson. North Carolina is ready.\n\n"
+      "MR. COOPER:  Governor, thank you.\n",
+      "t.md");
+  REQUIRE(governor.size() == 3);
+  REQUIRE(governor[1].size() == 1);
+  CHECK(governor[1][0].name == "Cooper");
+  CHECK(governor[1][0].role == "Governor");
+}
+
 TEST_CASE("speaker: capitals inside surnames survive a label in capitals") {
   auto names = names_for(
       "---\ntitle: Remarks in a Conversation\ndate: '2022-10-05'\n---\n\n"
