@@ -705,6 +705,18 @@ struct Searcher::Impl {
     return filter.empty() ? query : Xapian::Query(Xapian::Query::OP_FILTER, query, filter);
   }
 
+  // A word or its stem ("Z" + stem), not a prefixed filter term.
+  static bool is_word_term(const std::string& term) {
+    return (!term.empty() && !text::is_ascii_upper(term[0])) ||
+           (term.size() > 1 && term[0] == 'Z' && !text::is_ascii_upper(term[1]));
+  }
+
+  // Whether `query` weighs any word (not only filter terms, title
+  // postings or the speaker bonus).
+  static bool has_word_terms(const Xapian::Query& query) {
+    return std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(), is_word_term);
+  }
+
   // `text` with each acronym the index defines replaced by "(ACRONYM OR
   // "long form" ...)", or "" when it has none.
   std::string expand_acronyms(const std::string& text) {
@@ -832,9 +844,7 @@ struct Searcher::Impl {
     // Both lists are in byte order, so one pass of skip_to() does.
     for (auto t = query.get_unique_terms_begin(); t != query.get_unique_terms_end(); ++t) {
       const std::string& term = *t;
-      bool word = !term.empty() && !text::is_ascii_upper(term[0]);
-      bool stem = term.size() > 1 && term[0] == 'Z' && !text::is_ascii_upper(term[1]);
-      if (!word && !stem) continue;
+      if (!is_word_term(term)) continue;
       it.skip_to(term);
       if (it == doc.termlist_end()) return false;
       if (*it == term) return true;
@@ -1004,16 +1014,27 @@ struct Searcher::Impl {
                      text::split_words(request.query).size() >= 3 &&
                      !is_natural_language(request.query);
     // With no words to rank by, every weight is 0: list newest first.
-    if (request.sort == SortOrder::kDate || !has_text || only_excluded(request.query))
+    // Fields alone ("speaker:Kirby", "title:gaggle") and excluded words
+    // alone weigh only the speaker bonus: those with a speaker first,
+    // newest first within each, in one order for every page (no blend).
+    bool words = has_text && !only_excluded(request.query) && has_word_terms(full_query);
+    SortOrder sort = request.sort;
+    if (sort == SortOrder::kDate || !has_text) {
       enquire.set_sort_by_value_then_relevance(schema::kDate, true);
+    } else if (!words) {
+      enquire.set_sort_by_relevance_then_value(schema::kDate, true);
+      sort = SortOrder::kRelevance;
+    }
 
     if (request.one_per_article) enquire.set_collapse_key(schema::kArticle);
     std::size_t wanted = request.offset + request.limit;
     // The blend re-ranks a window of the best matches by relevance
-    // (Elasticsearch's "rescore" window): wide enough that the page asked
-    // for is exact in practice, small enough to stay fast.
-    std::size_t window = request.sort == SortOrder::kBlend
-                             ? std::max<std::size_t>(kBlendWindow, 2 * wanted)
+    // (Elasticsearch's "rescore" window): wide enough that the first page
+    // is exact in practice, small enough to stay fast. The window is the
+    // same for every page size and offset, and matches past it follow in
+    // relevance order, so pages join up without repeats or gaps.
+    std::size_t window = sort == SortOrder::kBlend
+                             ? std::max<std::size_t>(kBlendWindow, wanted)
                              : wanted;
     Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(window));
     if (relaxable && mset.size() < kRelaxBelow) {
@@ -1087,7 +1108,7 @@ struct Searcher::Impl {
       double relevance = it.get_weight();
       double factor = 1;
       std::optional<double> age;
-      if (request.sort == SortOrder::kBlend) {
+      if (sort == SortOrder::kBlend) {
         std::string ymd = it.get_document().get_value(schema::kDate);
         if (newest && ymd.size() == 8) {
           Date d{std::stoi(ymd.substr(0, 4)), std::stoi(ymd.substr(4, 2)),
@@ -1098,8 +1119,9 @@ struct Searcher::Impl {
       }
       ranked.push_back({it, relevance, factor, relevance * factor, age});
     }
-    if (request.sort == SortOrder::kBlend)
-      std::stable_sort(ranked.begin(), ranked.end(),
+    if (sort == SortOrder::kBlend)
+      std::stable_sort(ranked.begin(),
+                       ranked.begin() + static_cast<std::ptrdiff_t>(std::min(kBlendWindow, ranked.size())),
                        [](const Ranked& a, const Ranked& b) { return a.score > b.score; });
 
     for (std::size_t i = request.offset; i < ranked.size() && i < wanted; ++i) {

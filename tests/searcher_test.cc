@@ -315,6 +315,52 @@ TEST_CASE("searcher: an answer is shown for the reporter's question that matched
   CHECK(with_context.context_before[0].text == with_context.question->text);
 }
 
+TEST_CASE("searcher: pages of any size list one order, without repeats or gaps") {
+  // 80 dated articles, more than the blend window: each says "treaty" a
+  // different number of times, and every third quotes an envoy by name.
+  test::TempDir tmp;
+  for (int i = 0; i < 80; ++i) {
+    Date day = add_days(Date{2020, 1, 1}, i * 11);
+    std::string words;
+    for (int k = 0; k <= i % 7; ++k) words += " treaty";
+    std::string body = i % 3 == 0 ? "\"The talks go on,\" envoy Jane Roe said of the" + words + "."
+                                  : "The talks on the" + words + " went on.";
+    test::write_file(tmp / ("corpus/a" + std::to_string(i) + ".md"),
+                     "---\ntitle: Note " + std::to_string(i) + "\ndate: '" + day.iso() +
+                         "'\n---\n\n" + body + "\n");
+  }
+  Indexer::open(tmp / "index").update({tmp / "corpus"});
+  Searcher searcher = Searcher::open(tmp / "index");
+  for (const char* query : {"treaty", "talks treaty", "speaker:Roe", "-envoy"}) {
+    CAPTURE(query);
+    auto list = [&](std::size_t offset, std::size_t limit) {
+      SearchRequest r;
+      r.query = query;
+      r.offset = offset;
+      r.limit = limit;
+      std::vector<std::string> keys;
+      for (const auto& h : searcher.search(r).hits) keys.push_back(h.path);
+      return keys;
+    };
+    std::vector<std::string> all = list(0, 100);
+    REQUIRE(all.size() >= 26);
+    std::vector<std::string> paged;
+    for (std::size_t offset = 0; offset < all.size(); offset += 10) {
+      auto page = list(offset, 10);
+      paged.insert(paged.end(), page.begin(), page.end());
+    }
+    CHECK(paged == all);
+    CHECK(list(0, 10) == std::vector<std::string>(all.begin(), all.begin() + 10));
+  }
+  // Fields alone: the newest first.
+  SearchRequest roe;
+  roe.query = "speaker:Roe";
+  roe.limit = 100;
+  auto hits = searcher.search(roe).hits;
+  REQUIRE(hits.size() == 27);
+  for (std::size_t i = 1; i < hits.size(); ++i) CHECK(*hits[i - 1].date >= *hits[i].date);
+}
+
 TEST_CASE("searcher: facets count every matching passage") {
   auto r = search({.query = "Blinken OR Lavrov", .limit = 5, .facets = true});
   CHECK(r.total_exact);
@@ -596,9 +642,14 @@ TEST_CASE("searcher: the parsed query and each hit's score parts explain the ran
   CHECK(dated);
   CHECK(undated);
   // The newest passage of the index has age 0.
-  auto newest = search({.query = "date:2023-04-05", .limit = 1});
+  auto newest = search({.query = "Ireland date:2023-04-05", .limit = 1});
   REQUIRE(newest.hits.size() == 1);
   CHECK(newest.hits[0].age_days == 0.0);
+  // Fields alone are not blended: newest first, whatever the factor.
+  auto fields = search({.query = "date:2023-04-05", .limit = 1});
+  REQUIRE(fields.hits.size() == 1);
+  CHECK_FALSE(fields.hits[0].age_days.has_value());
+  CHECK(fields.hits[0].recency == 1);
 
   // Relevance alone: no factor, no age.
   for (const auto& h : search({.query = "Russia", .limit = 20, .sort = SortOrder::kRelevance}).hits) {
