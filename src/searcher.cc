@@ -825,8 +825,12 @@ struct Searcher::Impl {
   // The passage after `doc` in its article, if brief-index added it next:
   // the next document id of the same (sub-)database, which Xapian
   // interleaves over a sharded index.
+  Xapian::docid next_docid(Xapian::docid did) const {
+    return did + static_cast<Xapian::docid>(std::max<std::size_t>(1, current.size()));
+  }
+
   std::optional<Xapian::Document> next_passage(Xapian::docid did, const Xapian::Document& doc) {
-    Xapian::docid next = did + static_cast<Xapian::docid>(std::max<std::size_t>(1, current.size()));
+    Xapian::docid next = next_docid(did);
     if (next <= did || next > current.get_lastdocid()) return std::nullopt;
     try {
       Xapian::Document after = current.get_document(next);
@@ -852,6 +856,59 @@ struct Searcher::Impl {
     return false;
   }
 
+  // The filters a query's matches must pass and the parts they must not
+  // match, along the branch that holds what was typed: the right side
+  // of FILTER and AND_NOT, through AND, AND_MAYBE, scaling and the first
+  // branch of OR (the alternatives of synonyms carry the same).
+  static void constraints_of(const Xapian::Query& query, std::vector<Xapian::Query>& filters,
+                             std::vector<Xapian::Query>& excluded) {
+    std::size_t n = query.get_num_subqueries();
+    switch (query.get_type()) {
+      case Xapian::Query::OP_FILTER:
+        for (std::size_t i = 1; i < n; ++i) filters.push_back(query.get_subquery(i));
+        [[fallthrough]];
+      case Xapian::Query::OP_AND_MAYBE:
+      case Xapian::Query::OP_SCALE_WEIGHT:
+      case Xapian::Query::OP_OR:
+        if (n > 0) constraints_of(query.get_subquery(0), filters, excluded);
+        break;
+      case Xapian::Query::OP_AND_NOT:
+        for (std::size_t i = 1; i < n; ++i) excluded.push_back(query.get_subquery(i));
+        if (n > 0) constraints_of(query.get_subquery(0), filters, excluded);
+        break;
+      case Xapian::Query::OP_AND:
+        for (std::size_t i = 0; i < n; ++i) constraints_of(query.get_subquery(i), filters, excluded);
+        break;
+      default:
+        break;
+    }
+  }
+
+  // Whether passage `answer` passes the query's filters (speaker:, date:, options)
+  // and matches none of its excluded parts (-Republican, -speaker:Psaki):
+  // one small match over its article's passages.
+  bool meets_constraints(Xapian::docid answer, const Xapian::Document& doc,
+                         const Xapian::Query& query) {
+    std::vector<Xapian::Query> filters, excluded;
+    constraints_of(query, filters, excluded);
+    if (filters.empty() && excluded.empty()) return true;
+    std::string article = std::string(schema::kArticleTerm) + doc.get_value(schema::kArticle);
+    Xapian::Query check(article);
+    if (!filters.empty())
+      check = Xapian::Query(Xapian::Query::OP_FILTER, check,
+                            Xapian::Query(Xapian::Query::OP_AND, filters.begin(), filters.end()));
+    if (!excluded.empty())
+      check = Xapian::Query(Xapian::Query::OP_AND_NOT, check,
+                            Xapian::Query(Xapian::Query::OP_OR, excluded.begin(), excluded.end()));
+    Xapian::Enquire enquire(current);
+    enquire.set_query(check);
+    enquire.set_weighting_scheme(Xapian::BoolWeight());
+    Xapian::MSet passages = enquire.get_mset(0, current.get_termfreq(article));
+    for (auto it = passages.begin(); it != passages.end(); ++it)
+      if (*it == answer) return true;
+    return false;
+  }
+
   // "Who said what": a question put to a speaker is not what anyone said.
   // When `hit` is an unattributed passage and the next one of its article
   // is attributed and has a word of `query`, shows that answer instead
@@ -863,7 +920,8 @@ struct Searcher::Impl {
     // reporter's turn; in a release it is narration, as is the next one.
     if (!hit.speakers.empty() || hit.kind != article_kind_name(ArticleKind::kTranscript)) return;
     std::optional<Xapian::Document> next = next_passage(did, doc);
-    if (!next || next->get_value(schema::kSpeakers).empty() || !has_query_word(*next, query))
+    if (!next || next->get_value(schema::kSpeakers).empty() || !has_query_word(*next, query) ||
+        !meets_constraints(next_docid(did), doc, query))
       return;
     Hit answer = hit_from_document(*next, nullptr);  // Its own fields only.
     if (answer.ordinal != hit.ordinal + 1) return;   // Not added in article order.

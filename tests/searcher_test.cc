@@ -276,6 +276,16 @@ TEST_CASE("searcher: an answer is shown for the reporter's question that matched
   CHECK(hit.snippet.find("sanctions") != std::string::npos);
   CHECK(hit.highlights.size() == 1);
 
+  // The answer must pass what the query excludes: a word it has, or its
+  // speaker.
+  for (const char* excluding : {"pipeline sanctions Treasury -allies",
+                                "pipeline sanctions Treasury -speaker:Roe"}) {
+    CAPTURE(excluding);
+    Hit kept = first_hit(excluding);
+    CHECK_FALSE(kept.question);
+    CHECK(kept.text.starts_with("Thank you. Can you say anything"));
+  }
+
   // --all-passages lists the question itself, as it matched.
   Hit raw = first_hit("pipeline sanctions Treasury", false);
   CHECK_FALSE(raw.question);
