@@ -256,7 +256,7 @@ bool is_not_label(std::string_view label) {
   static const std::set<std::string, std::less<>> kNotLabels = {
       "NOTE", "UPDATE", "EDITOR'S NOTE", "END", "WASHINGTON", "PHOTO", "FACT", "MYTH",
       "SUBJECT", "FROM", "TO", "RE", "CC", "WATCH", "READ", "EMAIL", "PHONE", "WEBSITE",
-      "ANSWER", "A"};
+      "ANSWER"};
   return kNotLabels.count(label) > 0;
 }
 
@@ -360,6 +360,10 @@ std::optional<LabelMatch> match_turn_label(std::string_view line, bool mixed_cas
     while (e < line.size() && text::is_ascii_alpha(line[e])) ++e;
     if (e > j && kOpeners.count(line.substr(j, e - j))) return LabelMatch{"Q", j};
   }
+  // "A:" answering a "Q:" in an interview: an answer whose speaker the
+  // label does not name (the interviewee, a record's declared speaker).
+  if (line.substr(i).starts_with("A:") && text::whitespace_length(line, i + 2))
+    return LabelMatch{"A", after_colon(i + 1)};
   // Capitals, dots, hyphens, apostrophes and spaces up to a colon; an
   // honorific may be in mixed case ("Dr. WALENSKY:").
   std::size_t j = i;

@@ -211,19 +211,29 @@ class TitleFieldProcessor : public Xapian::FieldProcessor {
 
 // Counts every speaker of a passage, where ValueCountMatchSpy would count
 // the joined value as one.
+// Counts the passages of each set of speakers (the joined value), which
+// the searcher then splits into people, so that two spellings of one
+// person in a passage count once.
 class SpeakerCountSpy : public Xapian::MatchSpy {
  public:
   void operator()(const Xapian::Document& doc, double) override {
     std::string value = doc.get_value(schema::kSpeakers);
+    if (!value.empty()) ++counts_[value];
+  }
+  const std::map<std::string, std::int64_t>& counts() const { return counts_; }
+
+  // The names in a joined speakers value.
+  static std::vector<std::string> names(const std::string& value) {
+    std::vector<std::string> out;
     std::size_t start = 0;
     while (start < value.size()) {
       std::size_t end = value.find(schema::kSpeakerSeparator, start);
       if (end == std::string::npos) end = value.size();
-      ++counts_[value.substr(start, end - start)];
+      out.push_back(value.substr(start, end - start));
       start = end + 1;
     }
+    return out;
   }
-  const std::map<std::string, std::int64_t>& counts() const { return counts_; }
 
  private:
   std::map<std::string, std::int64_t> counts_;
@@ -790,19 +800,39 @@ struct Searcher::Impl {
     SpeakerCountSpy spy;
     enquire.add_matchspy(&spy);
     enquire.get_mset(0, 0, db.get_doccount());
-    return speakers.list(&spy.counts());
+    std::map<std::string, std::int64_t> counts = passages_per_spelling(spy);
+    return speakers.list(&counts);
+  }
+
+  // The passages the spy counted, per spelling of a speaker's name, each
+  // passage once per person: of two spellings of one person in a passage
+  // ("Trump", "Donald Trump"), only the first counts it.
+  std::map<std::string, std::int64_t> passages_per_spelling(const SpeakerCountSpy& spy) const {
+    std::map<std::string, std::int64_t> out;
+    for (const auto& [value, count] : spy.counts()) {
+      std::set<std::string> people;
+      for (const auto& name : SpeakerCountSpy::names(value))
+        if (people.insert(speakers.canonical(name)).second) out[name] += count;
+    }
+    return out;
   }
 
   // Canonical names for the spellings in the index, keeping the spelling
-  // in `written`.
+  // in `written`; two spellings of one person in a passage ("Trump"
+  // and "Donald Trump") are one speaker, the first found.
   void canonicalize(std::vector<HitSpeaker>& hit_speakers) const {
+    std::vector<HitSpeaker> people;
     for (auto& sp : hit_speakers) {
       std::string c = speakers.canonical(sp.name);
       if (c != sp.name) {
         sp.written = sp.name;
         sp.name = c;
       }
+      if (std::none_of(people.begin(), people.end(),
+                       [&](const HitSpeaker& p) { return p.name == sp.name; }))
+        people.push_back(std::move(sp));
     }
+    hit_speakers = std::move(people);
   }
 
   // The passage `ordinal` of the article `article_key` ("<file>#<n>", as in
@@ -1142,7 +1172,7 @@ struct Searcher::Impl {
       results.total = all.get_matches_estimated();
       results.total_exact = true;
       std::map<std::string, std::int64_t> people;
-      for (const auto& [name, count] : speaker_spy.counts())
+      for (const auto& [name, count] : passages_per_spelling(speaker_spy))
         people[speakers.canonical(name)] += count;
       for (const auto& [name, count] : people) results.speaker_facets.push_back({name, count});
       std::stable_sort(results.speaker_facets.begin(), results.speaker_facets.end(),

@@ -949,6 +949,9 @@ class Attributor {
         if (auto a = from_label(p.turn_label)) {
           if (p.turn_label == "MODERATOR" && !moderator.empty()) a->name = moderator;
           result[i].push_back(*a);
+        } else if (p.turn_label == "A" && article_.declared_speakers.size() == 1) {
+          // An interview record's answers are its declared speaker's.
+          result[i].push_back({article_.declared_speakers[0], "", AttributionMethod::kDeclared});
         }
       } else {
         result[i] = from_patterns(p.text, i == 0 ? nullptr : &result[i - 1],
@@ -1175,7 +1178,8 @@ class Attributor {
   }
 
   std::optional<Attribution> from_label(const std::string& label) {
-    if (is_press_label(label)) return std::nullopt;
+    // "A:" answers without naming who: nobody from the label itself.
+    if (is_press_label(label) || label == "A") return std::nullopt;
     LabelParts parts = split_label(label);
     Attribution a;
     a.method = AttributionMethod::kLabel;

@@ -371,6 +371,43 @@ TEST_CASE("searcher: pages of any size list one order, without repeats or gaps")
   for (std::size_t i = 1; i < hits.size(); ++i) CHECK(*hits[i - 1].date >= *hits[i].date);
 }
 
+TEST_CASE("searcher: two spellings of one speaker in a passage are one speaker") {
+  // "Trump" (left bare: two Trumps are named) and "Donald Trump" in one
+  // passage; the index groups the bare surname with Donald Trump.
+  test::TempDir tmp;
+  test::write_file(tmp / "corpus/a.txt",
+                   "Christmas at the White House\n\n"
+                   "First Lady Melania Trump and President Donald J. Trump said the volunteers "
+                   "made the tradition special.\n");
+  test::write_file(tmp / "corpus/b.txt",
+                   "Tariffs\n\n\"Tariffs are working,\" President Donald Trump said of the "
+                   "tradition.\n\n\"We will win,\" Trump added about the tradition.\n");
+  Indexer::open(tmp / "index").update({tmp / "corpus"});
+  Searcher searcher = Searcher::open(tmp / "index");
+  SearchRequest r;
+  r.query = "tradition";
+  r.facets = true;
+  r.one_per_article = false;
+  auto results = searcher.search(r);
+  REQUIRE(results.hits.size() == 3);
+  std::int64_t with_trump = 0;
+  for (const auto& h : results.hits) {
+    CAPTURE(h.text);
+    std::set<std::string> names;
+    for (const auto& sp : h.speakers) CHECK(names.insert(sp.name).second);  // No repeats.
+    with_trump += names.count("Donald Trump");
+  }
+  REQUIRE(with_trump == 3);
+  std::int64_t counted = 0;
+  for (const auto& f : results.speaker_facets)
+    if (f.value == "Donald Trump") counted = f.count;
+  CHECK(counted == 3);  // Not 4: the passage with both spellings counts once.
+  SearchRequest listing;
+  listing.query = "tradition";
+  for (const auto& p : searcher.speakers(listing))
+    if (p.name == "Donald Trump") CHECK(p.passages == 3);
+}
+
 TEST_CASE("searcher: facets count every matching passage") {
   auto r = search({.query = "Blinken OR Lavrov", .limit = 5, .facets = true});
   CHECK(r.total_exact);

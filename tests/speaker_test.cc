@@ -292,6 +292,34 @@ TEST_CASE("speaker: a role label is not another person of the same surname") {
   CHECK(governor[1][0].role == "Governor");
 }
 
+TEST_CASE("speaker: a record's declared speaker answers, reporters ask") {
+  auto records = parse_article(
+      "{\"title\": \"Price on Whelan\", \"date\": \"2023-03-02\", \"speakers\": [\"Ned Price\"], "
+      "\"text\": \"Q: Ned, on Whelan?\\n\\nA: We have put forward a serious proposal.\\n\\n"
+      "Q: And on Gershkovich?\\n\\nA: We are seeking consular access.\"}\n"
+      "{\"title\": \"Zakharova on sanctions\", \"date\": \"2023-03-02\", \"speakers\": "
+      "[\"Maria Zakharova\"], \"text\": \"Question: What is your reaction to the new US "
+      "sanctions?\\n\\nMaria Zakharova: We regard them as hostile.\\n\\nQuestion: Will Russia "
+      "respond?\\n\\nMaria Zakharova: Certainly, in due time.\"}\n",
+      "r.jsonl");
+  REQUIRE(records.size() == 2);
+  for (const auto& record : records) {
+    CAPTURE(record.title);
+    auto passages = split_passages(record);
+    auto speakers = attribute_speakers(record, passages);
+    REQUIRE(passages.size() == 4);
+    for (std::size_t i = 0; i < 4; ++i) {
+      CAPTURE(i);
+      if (i % 2 == 0) {
+        CHECK(speakers[i].empty());  // The question.
+      } else {
+        REQUIRE(speakers[i].size() == 1);
+        CHECK(speakers[i][0].name == record.declared_speakers[0]);
+      }
+    }
+  }
+}
+
 TEST_CASE("speaker: capitals inside surnames survive a label in capitals") {
   auto names = names_for(
       "---\ntitle: Remarks in a Conversation\ndate: '2022-10-05'\n---\n\n"
