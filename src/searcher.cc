@@ -628,7 +628,8 @@ struct Searcher::Impl {
         bool starts = at == 0 || query[at - 1] == ' ' || query[at - 1] == '(' ||
                       query[at - 1] == '-' || query[at - 1] == '+';
         std::size_t next = at + field.size();
-        bool empty = next == query.size() || query[next] == ' ' || query[next] == ')';
+        bool empty = next == query.size() || query[next] == ' ' || query[next] == ')' ||
+                     query.compare(next, 2, "\"\"") == 0;
         if (starts && empty)
           throw Error(ErrorCode::kQuerySyntax,
                       "bad query: " + std::string(field) + " needs a value, as in " +
@@ -1080,6 +1081,10 @@ struct Searcher::Impl {
       throw Error(ErrorCode::kInvalidArgument,
                   "until (--until) " + request.until->iso() + " is before since (--since) " +
                       request.since->iso());
+    for (const auto& speaker : request.speakers)
+      if (text::is_blank(speaker))
+        throw Error(ErrorCode::kInvalidArgument,
+                    "speaker (--speaker) is empty; give a name or surname, as in --speaker Kirby");
     if (!(request.recency_weight >= 0 && request.recency_weight <= 1))
       throw Error(ErrorCode::kInvalidArgument, "recency weight must be within 0..1");
     if (!(request.half_life_days > 0))
@@ -1140,6 +1145,13 @@ struct Searcher::Impl {
     results.total = mset.get_uncollapsed_matches_estimated();
     results.total_exact = mset.get_uncollapsed_matches_lower_bound() ==
                           mset.get_uncollapsed_matches_upper_bound();
+    // The window starts at the first match, so an empty one (run to the
+    // end, no time limit) is none at all, whatever the estimate ("Ukraine
+    // -Ukraine" was estimated at 9,163).
+    if (mset.empty() && !options.time_limit) {
+      results.total = 0;
+      results.total_exact = true;
+    }
     // The matcher stops early, and its estimate can be far off for
     // filtered or all-words queries ("about 65" for 982). When it says
     // fewer than kExactCount, a pass that neither weights, sorts nor

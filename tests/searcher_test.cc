@@ -172,7 +172,7 @@ TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
                         // passage, and fields without a value.
                         "...", "\xF0\x9F\x99\x82", "@#$", "\"\"", "speaker:",
                         "Blinken speaker:", "date: inflation", "(title:)",
-                        "Price \xFF", "caf\xC3"}) {
+                        "title:\"\" Whelan", "Price \xFF", "caf\xC3"}) {
     CAPTURE(q);
     try {
       search({.query = q});
@@ -184,6 +184,13 @@ TEST_CASE("searcher: bad queries and bad dates are kQuerySyntax") {
   // Words next to punctuation, and a field's name as a word, still search.
   CHECK_FALSE(search({.query = "Price..."}).hits.empty());
   CHECK_NOTHROW(search({.query = "the speaker said"}));
+  // An empty --speaker is a bad argument, not a speaker nobody is.
+  try {
+    search({.query = "treaty", .speakers = {" "}});
+    FAIL("no error");
+  } catch (const Error& e) {
+    CHECK(e.code() == ErrorCode::kInvalidArgument);
+  }
 }
 
 TEST_CASE("searcher: sort orders") {
@@ -474,6 +481,18 @@ TEST_CASE("searcher: the total is exact up to 1,000 passages without facets") {
       if (a.total_at_least) CHECK(a.total == 1000);
       if (a.total_exact) CHECK(a.total == b.total);
     }
+  }
+  // Nothing matching totals 0, however many passages Xapian estimated
+  // (1,800 for the phrase).
+  for (const char* query :
+       {"treaty -treaty", "paragraph -\"on the treaty\"", "talks -\"the talks\" date:2022"}) {
+    CAPTURE(query);
+    SearchRequest none;
+    none.query = query;
+    auto r = searcher.search(none);
+    CHECK(r.hits.empty());
+    CHECK(r.total == 0);
+    CHECK(r.total_exact);
   }
 }
 
