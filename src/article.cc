@@ -562,9 +562,10 @@ bool is_time_line(std::string_view line) {
 // label recurs or starts with an honorific or role.
 bool is_speaker_label(const std::string& label, int uses) {
   if (uses >= 2 || label == "Q") return true;
-  static const std::array<std::string_view, 24> kLeads = {
+  static const std::array<std::string_view, 29> kLeads = {
       "MR", "MS", "MRS", "DR", "THE ", "PRESIDENT", "VICE PRESIDENT",
-      "SECRETARY", "PRIME MINISTER", "AMBASSADOR", "SENATOR", "GOVERNOR",
+      "SECRETARY", "PRIME MINISTER", "DEPUTY PRIME MINISTER", "FOREIGN MINISTER",
+      "DEPUTY FOREIGN MINISTER", "MINISTER ", "SPOKESPERSON", "AMBASSADOR", "SENATOR", "GOVERNOR",
       "ADMIRAL", "GENERAL", "MODERATOR", "SENIOR ADMINISTRATION", "QUESTION",
       "MAYOR", "CHANCELLOR", "FIRST LADY", "ADMINISTRATOR", "DIRECTOR",
       "PARTICIPANT", "AUDIENCE"};

@@ -746,13 +746,15 @@ struct LabelParts {
 };
 
 LabelParts split_label(std::string_view label) {
-  static const std::array<std::string_view, 30> kHonorifics = {
+  static const std::array<std::string_view, 36> kHonorifics = {
       "THE VICE PRESIDENT", "THE PRESIDENT", "THE FIRST LADY",
       "THE SECOND GENTLEMAN", "VICE PRESIDENT", "PRESIDENT-ELECT",
-      "PRESIDENT", "PRIME MINISTER", "SECRETARY-GENERAL", "SECRETARY GENERAL",
+      "PRESIDENT", "DEPUTY PRIME MINISTER", "PRIME MINISTER", "DEPUTY FOREIGN MINISTER",
+      "FOREIGN MINISTER", "MINISTER", "SPOKESPERSON", "SPOKESMAN", "SPOKESWOMAN",
+      "CHANCELLOR", "SECRETARY-GENERAL", "SECRETARY GENERAL",
       "DEPUTY SECRETARY", "SECRETARY",
       "FIRST LADY", "SECOND GENTLEMAN", "AMBASSADOR", "ADMIRAL", "GENERAL",
-      "SENATOR", "GOVERNOR", "MAYOR", "CHANCELLOR", "DIRECTOR",
+      "SENATOR", "GOVERNOR", "MAYOR", "DIRECTOR",
       "ADMINISTRATOR", "MR.", "MRS.", "MS.", "DR.",
       "MR", "MS"};
   std::string l(label);
@@ -2228,8 +2230,20 @@ std::map<std::string, std::string> AliasTable::group(
         const std::string& b = ids[members[y]];
         std::string given_a = a.substr(0, a.find_last_of(' '));
         std::string given_b = b.substr(0, b.find_last_of(' '));
-        if (given_a.size() >= 5 && given_b.size() >= 5 && given_a != given_b &&
-            within_one_edit(given_a, given_b))
+        // "antony j." and "antony": the same given names but initials.
+        auto without_initials = [](const std::string& given) {
+          std::string out;
+          for (auto w : text::split_words(given)) {
+            std::string_view word = w;
+            if (word.ends_with('.')) word.remove_suffix(1);
+            if (word.size() > 1) out += (out.empty() ? "" : " ") + std::string(word);
+          }
+          return out;
+        };
+        std::string bare_a = without_initials(given_a), bare_b = without_initials(given_b);
+        bool initials = given_a != given_b && !bare_a.empty() && bare_a == bare_b;
+        if (initials || (given_a.size() >= 5 && given_b.size() >= 5 && given_a != given_b &&
+                         within_one_edit(given_a, given_b)))
           join(members[x], members[y]);
       }
     }

@@ -600,6 +600,40 @@ TEST_CASE("speaker: family name first or last is one person") {
   CHECK(groups["Kishida"] == "Fumio Kishida");
 }
 
+TEST_CASE("speaker: ministers' and spokespeople's labels name them") {
+  auto page = attributions_for(
+      "---\ntitle: Secretary Antony J. Blinken and Ukrainian Foreign Minister Dmytro Kuleba at a "
+      "Joint Press Availability\ndate: '2023-03-10'\n---\n\n"
+      "SECRETARY BLINKEN:  Good afternoon. Dmytro, it is good to see you again.\n\n"
+      "FOREIGN MINISTER KULEBA:  Thank you, Tony. Ukraine is grateful for the support.\n\n"
+      "QUESTION:  A question for the Foreign Minister, please.\n\n"
+      "FOREIGN MINISTER KULEBA:  We will answer in due course.\n\n"
+      "DEPUTY PRIME MINISTER FREELAND:  Canada stands with Ukraine.\n",
+      "t.md");
+  REQUIRE(page.size() == 5);
+  for (std::size_t i : {1, 3}) {
+    CAPTURE(i);
+    REQUIRE(page[i].size() == 1);
+    CHECK(page[i][0].name == "Dmytro Kuleba");
+    CHECK(page[i][0].role == "Foreign Minister");
+  }
+  REQUIRE(page[4].size() == 1);
+  CHECK(page[4][0].name == "Freeland");
+  CHECK(page[4][0].role == "Deputy Prime Minister");
+}
+
+TEST_CASE("speaker: a middle initial does not make another person") {
+  AliasTable none;
+  auto groups = none.group({{"Antony Blinken", 5}, {"Antony J. Blinken", 3},
+                            {"Joseph R. Biden", 2}, {"Joseph Biden", 4}, {"Hunter Biden", 3},
+                            {"J. Smith", 1}, {"K. Smith", 1}});
+  CHECK(groups["Antony J. Blinken"] == "Antony Blinken");
+  CHECK(groups["Joseph R. Biden"] == "Joseph Biden");
+  CHECK(groups["Hunter Biden"] == "Hunter Biden");
+  // Initials alone are not a given name to compare.
+  CHECK(groups["J. Smith"] != groups["K. Smith"]);
+}
+
 TEST_CASE("speaker: a name that ends a longer name joins it") {
   AliasTable none;
   auto groups = none.group({{"McGill Johnson", 9}, {"Alexis McGill Johnson", 2},
