@@ -82,6 +82,10 @@ std::string next_period(const std::string& period, TimelineGranularity granulari
   return buf;
 }
 
+// The field mark_acronyms() puts before a word typed in capitals to match
+// its acronym term only; not meant to be typed.
+constexpr std::string_view kAcronymField = "xacronym";
+
 class SpeakerFieldProcessor : public Xapian::FieldProcessor {
  public:
   explicit SpeakerFieldProcessor(const SpeakerDirectory* directory)
@@ -566,6 +570,7 @@ struct Searcher::Impl {
     parser.add_boolean_prefix("title", &title_processor, false);
     parser.add_boolean_prefix("speaker", &speaker_processor);
     parser.add_boolean_prefix("date", &date_processor);
+    parser.add_prefix(std::string(kAcronymField), std::string(schema::kAcronym));
   }
 
   Xapian::Query parse(const std::string& query_text, Xapian::Query::op default_op,
@@ -658,7 +663,7 @@ struct Searcher::Impl {
     if (has_text) check_searchable(request.query);
     std::string text = only_excluded(request.query)
                            ? "NOT (" + strip_minus(request.query) + ")"
-                           : request.query;
+                           : mark_acronyms(request.query);
     bool sentence = has_text && is_natural_language(request.query);
     Xapian::Query query;
     Xapian::Query typed;  // The words as typed, without synonyms.
@@ -728,6 +733,42 @@ struct Searcher::Impl {
     return std::any_of(query.get_unique_terms_begin(), query.get_unique_terms_end(), is_word_term);
   }
 
+  // A word typed in capitals outside quotes, not an operator: "START".
+  static bool is_typed_acronym(const std::string& w, bool in_quotes) {
+    return !in_quotes && w.find_first_of("\":()") == std::string::npos && w.size() >= 2 &&
+           w.size() <= 10 &&
+           std::all_of(w.begin(), w.end(), [](char c) { return text::is_ascii_upper(c); }) &&
+           w != "AND" && w != "OR" && w != "NOT" && w != "XOR" && w != "NEAR";
+  }
+
+  // `text` with each word typed in capitals that the corpus mostly writes
+  // as a common word (ten times more passages have the word than have it
+  // in capitals: "START" and the verb "start", "IT", "WHO", "US") marked
+  // to match only where it is written in capitals, its acronym term
+  // (through the kAcronymField prefix). Words written in capitals often
+  // ("NATO", "COVID", whose "COVID-19" is not an acronym term) match
+  // either way.
+  std::string mark_acronyms(const std::string& text) {
+    std::string out;
+    bool in_quotes = false;
+    for (auto word : text::split_words(text)) {
+      if (!out.empty()) out += ' ';
+      std::string w(word);
+      bool acronym = is_typed_acronym(w, in_quotes);
+      for (char c : w)
+        if (c == '"') in_quotes = !in_quotes;
+      if (acronym) {
+        Xapian::doccount caps = current.get_termfreq(vocabulary::acronym_term(w));
+        if (caps > 0 && caps * 10 < current.get_termfreq(text::ascii_lower(w))) {
+          out += std::string(kAcronymField) + ":" + w;
+          continue;
+        }
+      }
+      out += w;
+    }
+    return out;
+  }
+
   // `text` with each acronym the index defines replaced by "(ACRONYM OR
   // "long form" ...)", or "" when it has none.
   std::string expand_acronyms(const std::string& text) {
@@ -737,15 +778,14 @@ struct Searcher::Impl {
     for (auto word : text::split_words(text)) {
       if (!out.empty()) out += ' ';
       std::string w(word);
-      bool bare = !in_quotes && w.find_first_of("\":()") == std::string::npos &&
-                  w.size() >= 2 && w.size() <= 10 &&
-                  std::all_of(w.begin(), w.end(), [](char c) { return text::is_ascii_upper(c); });
+      // A word mark_acronyms() marked is still the acronym.
+      std::string marked = std::string(kAcronymField) + ":";
+      std::string bare_word = w.starts_with(marked) ? w.substr(marked.size()) : w;
+      bool bare = is_typed_acronym(bare_word, in_quotes);
       for (char c : w)
         if (c == '"') in_quotes = !in_quotes;
-      std::vector<std::string> forms = bare && w != "AND" && w != "OR" && w != "NOT" &&
-                                               w != "XOR" && w != "NEAR"
-                                           ? vocabulary::long_forms(current, w)
-                                           : std::vector<std::string>();
+      std::vector<std::string> forms =
+          bare ? vocabulary::long_forms(current, bare_word) : std::vector<std::string>();
       if (forms.empty()) {
         out += w;
         continue;

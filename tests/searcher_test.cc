@@ -415,6 +415,35 @@ TEST_CASE("searcher: two spellings of one speaker in a passage are one speaker")
     if (p.name == "Donald Trump") CHECK(p.passages == 3);
 }
 
+TEST_CASE("searcher: a word typed in capitals is the acronym when the corpus mostly writes the word") {
+  // "start" the verb in twelve articles, "START" the treaty in one; NATO
+  // mostly in capitals.
+  test::TempDir tmp;
+  for (int i = 0; i < 12; ++i)
+    test::write_file(tmp / ("corpus/v" + std::to_string(i) + ".txt"),
+                     "Talks " + std::to_string(i) + "\n\nThe talks will start on Monday, number " +
+                         std::to_string(i) + ".\n");
+  test::write_file(tmp / "corpus/treaty.txt",
+                   "Treaty\n\nRussia suspended New START, the last arms treaty.\n");
+  for (int i = 0; i < 3; ++i)
+    test::write_file(tmp / ("corpus/n" + std::to_string(i) + ".txt"),
+                     "Alliance " + std::to_string(i) + "\n\nNATO allies met again.\n");
+  test::write_file(tmp / "corpus/n3.txt", "Alliance 3\n\nNato allies met once more.\n");
+  Indexer::open(tmp / "index").update({tmp / "corpus"});
+  Searcher searcher = Searcher::open(tmp / "index");
+  auto total = [&](const std::string& q) {
+    SearchRequest r;
+    r.query = q;
+    r.limit = 100;
+    return searcher.search(r).total;
+  };
+  CHECK(total("START") == 1);
+  CHECK(total("New START") == 1);
+  CHECK(total("start") == 13);
+  CHECK(total("\"START\"") == 13);  // Quoted: the word as written, any case.
+  CHECK(total("NATO") == 4);
+}
+
 TEST_CASE("searcher: facets count every matching passage") {
   auto r = search({.query = "Blinken OR Lavrov", .limit = 5, .facets = true});
   CHECK(r.total_exact);
