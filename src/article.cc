@@ -487,6 +487,21 @@ class ParagraphBuilder {
               continue;
             }
           }
+          // A link whose text goes on past this line: "[President
+          // announced in" + "May,](https://...)".
+          if (close == std::string_view::npos || close >= end) {
+            open_link_ = true;
+            ++i;
+            continue;
+          }
+        }
+        if (c == ']' && open_link_ && i + 1 < end && raw[i + 1] == '(') {
+          std::size_t paren = raw.find(')', i);
+          if (paren != std::string_view::npos && paren < end) {
+            open_link_ = false;
+            i = paren + 1;
+            continue;
+          }
         }
       }
       emit(c, i);
@@ -502,6 +517,7 @@ class ParagraphBuilder {
     p.byte_end = end;
     out_ = Paragraph{};
     space_pending_ = false;
+    open_link_ = false;
     return p;
   }
 
@@ -515,6 +531,10 @@ class ParagraphBuilder {
         continue;
       }
       if (content_[i] == '\\' && i + 1 < end) ++i;
+      else if (markdown_ && content_[i] == '*') {  // "[*emphasis*](...)".
+        ++i;
+        continue;
+      }
       emit(content_[i], i);
       ++i;
     }
@@ -535,6 +555,7 @@ class ParagraphBuilder {
   bool markdown_;
   Paragraph out_;
   bool space_pending_ = false;
+  bool open_link_ = false;  // A "[" whose "](target)" is on a later line.
 };
 
 // A time or "END" line of a transcript: "2:55 P.M. EDT", "END 3:30 P.M. EST".

@@ -184,6 +184,21 @@ TEST_CASE("article: Markdown transcripts with front matter") {
   CHECK(a.paragraphs[2].text == "No comment.");
 }
 
+TEST_CASE("article: Markdown links whose text runs over a line break") {
+  const char* page =
+      "---\ntitle: Links\ndate: '2024-01-02'\n---\n\n"
+      "The [President announced in\nMay,](https://www.youtube.com/watch?v=AU5BeZ3Gtuc) a plan. "
+      "See [one line](https://example.com/oneline) too.\n\n"
+      "Also **[bold\nlink](https://example.com/bold-link)** here and "
+      "[*emph*](https://example.com/emph).\n\n"
+      "A [bracket that never\ncloses, and (a parenthesis).\n";
+  Article a = only(parse_article(page, "2024-01-02-links.md"));
+  REQUIRE(a.paragraphs.size() == 3);
+  CHECK(a.paragraphs[0].text == "The President announced in May, a plan. See one line too.");
+  CHECK(a.paragraphs[1].text == "Also bold link here and emph.");
+  CHECK(a.paragraphs[2].text == "A bracket that never closes, and (a parenthesis).");
+}
+
 TEST_CASE("article: labels in mixed case and a Q glued to its question") {
   const char* page =
       "---\ntitle: Press Briefing\ndate: '2022-09-28'\n---\n\n"
