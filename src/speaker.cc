@@ -1696,6 +1696,17 @@ class Attributor {
           v > 0 && (tokens[v - 1].ends_clause || tokens[v - 1].closes_quote)) {
         std::size_t len;
         std::string who = mention_at(tokens, v + 1, len);
+        // Right after a quote and "said", a given name and surname that
+        // end the clause are a person, whether or not the article gave a
+        // role: "...," said Sergei Ryabkov, who oversees arms control.
+        if (who.empty() && v + 2 < tokens.size() && tokens[v - 1].closes_quote &&
+            is_name_word(tokens[v + 1].word) && is_name_word(tokens[v + 2].word) &&
+            !tokens[v + 1].ends_clause &&
+            (tokens[v + 2].ends_clause || tokens[v + 2].ends_sentence ||
+             v + 3 == tokens.size())) {
+          std::string full = tokens[v + 1].word + " " + tokens[v + 2].word;
+          if (!people_.not_a_person(full)) who = full;
+        }
         if (who.empty()) {
           std::string next = text::ascii_lower(tokens[v + 1].word);
           if (next == "he" || next == "she") {

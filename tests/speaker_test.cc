@@ -127,6 +127,22 @@ TEST_CASE("speaker: pronouns carry the previous speaker") {
   CHECK(two[2].empty());
 }
 
+TEST_CASE("speaker: a name after a quote and \"said\", without a role") {
+  auto names = names_for(
+      "Talks\n\n"
+      "\"We have said many times that we are open to dialogue,\" said Sergei Ryabkov, who "
+      "oversees arms control at the foreign ministry.\n\n"
+      "\"We will continue to comply with our obligations,\" said Ned Price, the State "
+      "Department spokesman.\n\n"
+      "\"The talks are over,\" said Saudi Arabia.\n\n"
+      "\"We agree,\" said North Korea, in a statement.\n");
+  REQUIRE(names.size() == 4);
+  CHECK(names[0] == Names{"Sergei Ryabkov"});
+  CHECK(names[1] == Names{"Ned Price"});
+  CHECK(names[2].empty());  // Places are not people.
+  CHECK(names[3].empty());
+}
+
 TEST_CASE("speaker: the seed articles") {
   auto first = names_for(test::read_file(test::fixture_path("news/000_cd1b8dd590950c2c.txt")));
   REQUIRE(first.size() == 9);
