@@ -110,12 +110,28 @@ std::optional<Date> dated_header(std::string_view line) {
   return find_dateline(t);
 }
 
+// An AFP desk code: "bur-as/jm", "gkg/as/jm".
+bool is_desk_code(std::string_view t) {
+  if (t.find('/') == std::string_view::npos || t.size() > 24) return false;
+  return std::all_of(t.begin(), t.end(),
+                     [](char c) { return text::is_ascii_lower(c) || c == '-' || c == '/'; });
+}
+
 // "Reporting by ...; Editing by ...", "Additional reporting by ...",
-// "© 2023 Example News. All rights reserved.", "Copyright 2023 ...".
+// "© 2023 Example News. All rights reserved.", "Copyright 2023 ...", and
+// the wires' other trailers: "X contributed to this report.", "Our
+// Standards: The Thomson Reuters Trust Principles.", "Follow AP's
+// coverage of ... at https://...", a desk code.
 bool is_credit_line(std::string_view line) {
   std::string_view t = text::trim(line);
   if (text::count_words(t) > 30) return false;
   if (t.starts_with("\xC2\xA9")) return true;  // ©
+  if (is_desk_code(t) || text::starts_with_ci(t, "our standards:")) return true;
+  std::string lower = text::ascii_lower(t);
+  if (lower.find("contributed to this report") != std::string::npos) return true;
+  if (lower.starts_with("follow ") && lower.find("coverage") != std::string::npos &&
+      lower.find("http") != std::string::npos)
+    return true;
   for (std::string_view lead : {"reporting by ", "additional reporting by ", "writing by ",
                                 "editing by ", "compiled by "})
     if (text::starts_with_ci(t, lead)) return true;
@@ -988,16 +1004,29 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
     }
     break;
   }
-  // Header lines under the title, before the first blank line: a date
-  // line and a "By" byline.
+  // Header lines under the title (after blank lines, if any) up to the
+  // next blank line: a date line, a "By" byline, a dated line
+  // ("Published 7:31 AM EST, March 2, 2023").
+  bool in_header = false;
   for (const Line& line : split_lines(content, body_begin, content.size())) {
     std::string_view l = content.substr(line.begin, line.end - line.begin);
-    if (text::is_blank(l)) break;
+    if (text::is_blank(l)) {
+      if (in_header) break;
+      continue;
+    }
+    in_header = true;
     if (auto d = parse_date(l); d && !article.date) {
       article.date = d;
       article.date_source = DateSource::kDateline;
     } else if (auto by = byline_of(l); by && text::starts_with_ci(text::trim(l), "by ")) {
       article.byline = *by;
+    } else if (auto dated = dated_header(l); dated && !article.byline.empty()) {
+      // Only after a byline: a lone "Friday, March 3" line is handled
+      // with the body's header paragraphs.
+      if (!article.date) {
+        article.date = dated;
+        article.date_source = DateSource::kDateline;
+      }
     } else {
       break;
     }

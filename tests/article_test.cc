@@ -184,6 +184,25 @@ TEST_CASE("article: Markdown transcripts with front matter") {
   CHECK(a.paragraphs[2].text == "No comment.");
 }
 
+TEST_CASE("article: a wire story's byline block and trailers") {
+  const char* story =
+      "Blinken, Lavrov hold first in-person talks since war began\n\n"
+      "By MATTHEW LEE\n"
+      "Published 7:31 AM EST, March 2, 2023\n\n"
+      "NEW DELHI (AP) — Antony Blinken and Sergey Lavrov spoke briefly on Thursday.\n\n"
+      "\"I told him: end this war of aggression,\" Blinken said.\n\n"
+      "Associated Press writer Dasha Litvinova in Tallinn, Estonia, contributed to this report.\n\n"
+      "Follow AP's coverage of the war in Ukraine at https://apnews.com/hub/russia-ukraine\n\n"
+      "Our Standards: The Thomson Reuters Trust Principles.\n\n"
+      "bur-as/jm\n";
+  Article a = only(parse_article(story, "ap.txt"));
+  CHECK(a.byline == "MATTHEW LEE");
+  CHECK(a.date == Date{2023, 3, 2});
+  REQUIRE(a.paragraphs.size() == 2);
+  CHECK(a.paragraphs[0].text.starts_with("NEW DELHI (AP)"));
+  CHECK(a.paragraphs[1].text.starts_with("\"I told him"));
+}
+
 TEST_CASE("article: Markdown links whose text runs over a line break") {
   const char* page =
       "---\ntitle: Links\ndate: '2024-01-02'\n---\n\n"
