@@ -1192,9 +1192,13 @@ class Attributor {
       std::string name = lower_particles(parts.name);
       bool office = !a.role.empty() && a.role != "Mr." && a.role != "Mrs." && a.role != "Ms." &&
                     a.role != "Dr." && a.role != "Mr" && a.role != "Ms";
-      if (text::count_words(name) == 1 || last_word(name) == name)
-        name = office ? people_.resolve_surname_for_role(name, a.role)
-                      : people_.resolve_surname(name);
+      if (text::count_words(name) == 1 || last_word(name) == name) {
+        // The title's "First Lady Jill Biden" for FIRST LADY BIDEN.
+        std::string titled = office ? person_after_role(article_.title, a.role) : std::string();
+        if (!titled.empty() && titled != name && last_word(titled) == name) name = titled;
+        else name = office ? people_.resolve_surname_for_role(name, a.role)
+                           : people_.resolve_surname(name);
+      }
       if (a.role == "Mr." || a.role == "Mrs." || a.role == "Ms." ||
           a.role == "Dr." || a.role == "Mr" || a.role == "Ms")
         a.role = people_.role_of(name);

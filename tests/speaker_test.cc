@@ -295,6 +295,19 @@ TEST_CASE("speaker: a role label is not another person of the same surname") {
   REQUIRE(honoring.size() == 1);
   REQUIRE(honoring[0].size() == 1);
   CHECK(honoring[0][0].name == "Biden");
+  // The title names the role's holder in full: FIRST LADY BIDEN is the
+  // First Lady Jill Biden of the title, PRESIDENT BIDEN not her.
+  auto both = attributions_for(
+      "---\ntitle: Remarks by President Biden, First Lady Jill Biden, and Prime Minister "
+      "Mitsotakis of Greece\ndate: '2022-05-16'\n---\n\n"
+      "PRESIDENT BIDEN:  Welcome, everyone. Jill and I are glad you are here.\n\n"
+      "FIRST LADY BIDEN:  Thank you all for coming tonight.\n",
+      "t.md");
+  REQUIRE(both.size() == 2);
+  REQUIRE(both[0].size() == 1);
+  CHECK(both[0][0].name == "Biden");
+  REQUIRE(both[1].size() == 1);
+  CHECK(both[1][0].name == "Jill Biden");
   // A governor's label is not a journalist of the same surname.
   auto governor = attributions_for(
       "---\ntitle: Remarks at a Town Hall\ndate: '2021-07-21'\n---\n\n"
