@@ -161,6 +161,24 @@ bool ends_sentence(std::string_view s) {
                         s.back() == '!' || s.back() == ':' || s.back() == ';');
 }
 
+// A block of two or more short lines ("Ned Price, Department
+// Spokesperson" / "Department Press Briefing" / "Washington, D.C." /
+// "March 2, 2023"): a transcript's header, not prose.
+bool short_lines(std::string_view block) {
+  std::size_t lines = 0;
+  for (std::size_t start = 0; start < block.size();) {
+    std::size_t end = block.find('\n', start);
+    if (end == std::string_view::npos) end = block.size();
+    std::string_view line = block.substr(start, end - start);
+    if (!text::is_blank(line)) {
+      if (text::count_words(line) > 8) return false;
+      ++lines;
+    }
+    start = end + 1;
+  }
+  return lines >= 2;
+}
+
 // A short line without sentence punctuation: a headline or section name.
 bool is_headline(std::string_view line) {
   return !ends_sentence(line) && text::count_words(line) <= 14;
@@ -1125,9 +1143,19 @@ Article parse_plain_text(std::string_view content, std::string_view path) {
       build_paragraphs(content, body_begin, content.size(), false, true);
   if (count_turn_labels(relabelled) >= 3) {
     std::vector<Paragraph> turns;
-    for (auto& p : relabelled)
-      if (!is_boilerplate(p.text) && p.text != article.byline)
+    bool turn_seen = false;
+    for (auto& p : relabelled) {
+      turn_seen = turn_seen || !p.turn_label.empty();
+      // Header lines before the first turn (the speaker's name and title,
+      // the place, the date and time), as in Markdown transcripts.
+      bool header = !turn_seen && (is_headline(p.text) || is_time_line(p.text) ||
+                                   dated_header(p.text) || parse_date(p.text) ||
+                                   short_lines(content.substr(p.byte_begin,
+                                                              p.byte_end - p.byte_begin)));
+      if (header) article.preamble += (article.preamble.empty() ? "" : "\n") + p.text;
+      else if (!is_boilerplate(p.text) && p.text != article.byline)
         turns.push_back(std::move(p));
+    }
     article.paragraphs = std::move(turns);
     article.kind = ArticleKind::kTranscript;
   }

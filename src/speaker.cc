@@ -893,6 +893,7 @@ class Attributor {
     people_.note_lower_words(title);
     for (const auto& t : texts) people_.note_lower_words(t);
     people_.scan(title, /*title_case=*/true);
+    if (!article.preamble.empty()) people_.scan(tokenize(article.preamble));
     for (const auto& t : texts) people_.scan(t);
     for (const auto& name : article.declared_speakers) people_.add_full(name, "");
   }

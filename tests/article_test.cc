@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "brief/error.h"
+#include "brief/passage.h"
+#include "brief/speaker.h"
 #include "test_util.h"
 
 namespace brief {
@@ -261,6 +263,14 @@ TEST_CASE("article: labels in bold, in mixed case, and on consecutive lines") {
   CHECK(labels == std::vector<std::string>{"MR PRICE", "QUESTION", "MR PRICE", "QUESTION",
                                            "MR PRICE", "QUESTION"});
   CHECK(lines.paragraphs.back().text == "Thank you.");
+  // The header lines before the first turn are not a passage; they are
+  // kept to name the speakers.
+  CHECK(lines.paragraphs.front().turn_label == "MR PRICE");
+  CHECK(lines.preamble.find("Ned Price, Department Spokesperson") != std::string::npos);
+  auto speakers = attribute_speakers(lines, split_passages(lines));
+  REQUIRE_FALSE(speakers.empty());
+  REQUIRE(speakers[0].size() == 1);
+  CHECK(speakers[0][0].name == "Ned Price");
 
   // Bold labels: "**SECRETARY BLINKEN:**".
   Article bold = only(load_article(test::fixture_path("formats/2023-03-06-press-availability.md")));

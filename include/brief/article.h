@@ -68,6 +68,10 @@ struct Article {
   std::optional<Date> date;
   DateSource date_source = DateSource::kNone;
   std::string byline;  // Author line, if the text has one.
+  // A plain-text transcript's header lines before its first turn ("Ned
+  // Price, Department Spokesperson", the place, the date): not passages,
+  // but they name the speakers.
+  std::string preamble;
   std::string source;  // Publisher or outlet, if known.
   std::string url;     // Original address, if known.
   std::vector<std::string> tags;
