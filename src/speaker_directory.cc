@@ -125,15 +125,19 @@ std::vector<std::string> SpeakerDirectory::terms_for(std::string_view typed) con
     for (const auto& spelling : it->second) add_id(speaker_id(spelling));
   };
   add_id(id);
-  add_person(canonical(name));
+  std::string who = canonical(name);
+  add_person(who);
   // A single word: everyone with that surname (or known by that word);
-  // a full name: the bare surname too.
+  // a full name: the bare surname too, unless the index groups it with
+  // someone else ("Trump" with Donald Trump is not Melania Trump's).
   auto space = id.find_last_of(' ');
   std::string surname = space == std::string::npos ? id : id.substr(space + 1);
   auto same = by_surname_.find(surname);
   if (same != by_surname_.end())
-    for (const auto& [bare, person] : same->second)
-      if (space == std::string::npos || bare) add_person(person);
+    for (const auto& [bare, person] : same->second) {
+      if (space == std::string::npos) add_person(person);
+      else if (bare && (person == who || speaker_id(person) == surname)) add_person(person);
+    }
   return terms;
 }
 

@@ -444,6 +444,38 @@ TEST_CASE("searcher: a word typed in capitals is the acronym when the corpus mos
   CHECK(total("NATO") == 4);
 }
 
+TEST_CASE("searcher: a full name finds its bare surname only when that is the same person") {
+  // Bare "Trump" is grouped with Donald Trump (three of four full-name
+  // uses); bare "Cooper" with nobody (two people, equally).
+  test::TempDir tmp;
+  std::string lines;
+  auto record = [&](const std::string& speaker, int i) {
+    lines += "{\"title\": \"Remarks " + std::to_string(i) + "\", \"date\": \"2025-04-0" +
+             std::to_string(1 + i % 9) + "\", \"speakers\": [\"" + speaker +
+             "\"], \"text\": \"We spoke about the budget today, number " + std::to_string(i) +
+             ".\"}\n";
+  };
+  int i = 0;
+  for (const char* who : {"Donald Trump", "Donald Trump", "Donald Trump", "Trump", "Trump",
+                          "Trump", "Melania Trump", "Roy Cooper", "Anderson Cooper", "Cooper",
+                          "Cooper"})
+    record(who, i++);
+  test::write_file(tmp / "corpus/records.jsonl", lines);
+  Indexer::open(tmp / "index").update({tmp / "corpus"});
+  Searcher searcher = Searcher::open(tmp / "index");
+  auto total = [&](const std::string& speaker) {
+    SearchRequest r;
+    r.speakers = {speaker};
+    r.one_per_article = false;
+    return searcher.search(r).total;
+  };
+  CHECK(total("Melania Trump") == 1);
+  CHECK(total("Donald Trump") == 6);
+  CHECK(total("Trump") == 7);
+  CHECK(total("Roy Cooper") == 3);  // Bare "Cooper" is nobody else's.
+  CHECK(total("Cooper") == 4);
+}
+
 TEST_CASE("searcher: facets count every matching passage") {
   auto r = search({.query = "Blinken OR Lavrov", .limit = 5, .facets = true});
   CHECK(r.total_exact);
