@@ -1191,8 +1191,10 @@ class Attributor {
       // "PRESIDENT ZELENSKYY", "MS. JEAN-PIERRE", "SENIOR ADMINISTRATION
       // OFFICIAL", "PRESIDENT VON DER LEYEN" (a surname with particles).
       std::string name = lower_particles(parts.name);
-      bool office = !a.role.empty() && a.role != "Mr." && a.role != "Mrs." && a.role != "Ms." &&
-                    a.role != "Dr." && a.role != "Mr" && a.role != "Ms";
+      // An office ("Secretary"), not a courtesy title ("Ms.") or none.
+      bool courtesy = a.role == "Mr." || a.role == "Mrs." || a.role == "Ms." ||
+                      a.role == "Dr." || a.role == "Mr" || a.role == "Ms";
+      bool office = !a.role.empty() && !courtesy;
       if (text::count_words(name) == 1 || last_word(name) == name) {
         // The title's "First Lady Jill Biden" for FIRST LADY BIDEN.
         std::string titled = office ? person_after_role(article_.title, a.role) : std::string();
@@ -1200,11 +1202,7 @@ class Attributor {
         else name = office ? people_.resolve_surname_for_role(name, a.role)
                            : people_.resolve_surname(name);
       }
-      if (a.role == "Mr." || a.role == "Mrs." || a.role == "Ms." ||
-          a.role == "Dr." || a.role == "Mr" || a.role == "Ms")
-        a.role = people_.role_of(name);
-      else if (a.role.empty())
-        a.role = people_.role_of(name);
+      if (!office) a.role = people_.role_of(name);
       a.name = name;
       return a;
     }
