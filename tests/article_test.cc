@@ -240,14 +240,18 @@ TEST_CASE("article: labels in mixed case and a Q glued to its question") {
 
 TEST_CASE("article: labels in bold, in mixed case, and on consecutive lines") {
   // A Russian MFA transcript: "Question:" and "Maria Zakharova:".
+  // The label of each turn, in order.
+  auto turns = [](const Article& a) {
+    std::vector<std::string> labels;
+    for (const auto& p : a.paragraphs)
+      if (p.starts_turn) labels.push_back(p.turn_label);
+    return labels;
+  };
   Article mfa = only(load_article(test::fixture_path("formats/zakharova-briefing-2023-03-02.txt")));
   CHECK(mfa.kind == ArticleKind::kTranscript);
-  std::vector<std::string> labels;
-  for (const auto& p : mfa.paragraphs)
-    if (p.starts_turn) labels.push_back(p.turn_label);
-  CHECK(labels == std::vector<std::string>{"QUESTION", "MARIA ZAKHAROVA", "QUESTION",
-                                           "MARIA ZAKHAROVA", "QUESTION", "MARIA ZAKHAROVA",
-                                           "QUESTION"});
+  CHECK(turns(mfa) == std::vector<std::string>{"QUESTION", "MARIA ZAKHAROVA", "QUESTION",
+                                                "MARIA ZAKHAROVA", "QUESTION", "MARIA ZAKHAROVA",
+                                                "QUESTION"});
   for (const auto& p : mfa.paragraphs) {
     CHECK_FALSE(p.text.starts_with("Question:"));
     CHECK_FALSE(p.text.starts_with("Maria Zakharova:"));
@@ -257,11 +261,8 @@ TEST_CASE("article: labels in bold, in mixed case, and on consecutive lines") {
   Article lines =
       only(load_article(test::fixture_path("formats/2023-03-08-single-newline-briefing.txt")));
   CHECK(lines.kind == ArticleKind::kTranscript);
-  labels.clear();
-  for (const auto& p : lines.paragraphs)
-    if (p.starts_turn) labels.push_back(p.turn_label);
-  CHECK(labels == std::vector<std::string>{"MR PRICE", "QUESTION", "MR PRICE", "QUESTION",
-                                           "MR PRICE", "QUESTION"});
+  CHECK(turns(lines) == std::vector<std::string>{"MR PRICE", "QUESTION", "MR PRICE", "QUESTION",
+                                                 "MR PRICE", "QUESTION"});
   CHECK(lines.paragraphs.back().text == "Thank you.");
   // The header lines before the first turn are not a passage; they are
   // kept to name the speakers.
