@@ -307,8 +307,7 @@ std::optional<std::pair<std::string, std::size_t>> mixed_case_label(std::string_
   if (colon == std::string_view::npos || colon == start || colon - start > 60) return std::nullopt;
   std::string_view label = line.substr(start, colon - start);
   auto words = text::split_words(label);
-  if (words.empty() || words.size() > 6 || words.size() != text::split_words(label).size())
-    return std::nullopt;
+  if (words.empty() || words.size() > 6) return std::nullopt;
   for (std::size_t k = 0; k < words.size(); ++k) {
     std::string_view w = words[k];
     for (char c : w)
@@ -745,18 +744,18 @@ std::vector<Paragraph> build_paragraphs(std::string_view content,
       continue;
     }
     std::size_t skip = 0;
-    if (in_para && detect_turns) {
+    std::optional<LabelMatch> label;
+    if (detect_turns) label = match_turn_label(text_line, true);
+    if (label && in_para) {
       // Turns on consecutive lines, without blank lines between them: a
       // label used at least twice opens a paragraph ("MR PRICE: ..." on
       // the line after a question). Not a bare "Q", which may open a
       // wrapped line of prose.
-      auto label = match_turn_label(text_line, true);
-      if (label && label->label != "Q" && labels.any[label->label] >= 2 && labels.is_speaker(*label))
+      if (label->label != "Q" && labels.any[label->label] >= 2 && labels.is_speaker(*label))
         finish();
     }
-    if (!in_para && detect_turns) {
-      auto label = match_turn_label(text_line, true);
-      if (label && labels.is_speaker(*label)) {
+    if (label && !in_para) {
+      if (labels.is_speaker(*label)) {
         current_label = label->label;
         pending_start = true;
         skip = label->length;
