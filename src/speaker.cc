@@ -588,18 +588,7 @@ class PeopleTable {
   // The full name for a surname, or the surname itself when unknown or
   // ambiguous (two people share it and neither dominates).
   std::string resolve_surname(std::string_view surname) const {
-    auto it = by_surname_.find(std::string(surname));
-    if (it == by_surname_.end()) return std::string(surname);
-    std::string best;
-    int best_count = 0, total = 0;
-    for (const auto& full : it->second) {
-      int n = full_counts_.at(full);
-      total += n;
-      if (n > best_count) best = full, best_count = n;
-    }
-    if (best_count * 2 <= total && it->second.size() > 1)
-      return std::string(surname);
-    return best;
+    return dominant_full_name(surname, [](const std::string&) { return true; });
   }
 
   // For a surname a role label or title gives ("THE PRESIDENT" of
@@ -608,26 +597,17 @@ class PeopleTable {
   // the surname named in the text (a relative a reporter asks about, a
   // journalist) is not the office holder.
   std::string resolve_surname_for_role(std::string_view surname, std::string_view role) const {
-    auto it = by_surname_.find(std::string(surname));
-    if (it == by_surname_.end() || role.empty()) return std::string(surname);
+    if (role.empty()) return std::string(surname);
     auto last = [](std::string_view r) {
       std::size_t space = r.rfind(' ');
       return space == std::string_view::npos ? r : r.substr(space + 1);
     };
     auto vice = [](std::string_view r) { return r.find("Vice") != std::string_view::npos; };
-    std::string best;
-    int best_count = 0, total = 0;
-    for (const auto& full : it->second) {
+    return dominant_full_name(surname, [&](const std::string& full) {
       auto held = roles_.find(full);
-      if (held == roles_.end() || last(held->second) != last(role) ||
-          vice(held->second) != vice(role))
-        continue;
-      int n = full_counts_.at(full);
-      total += n;
-      if (n > best_count) best = full, best_count = n;
-    }
-    if (best.empty() || best_count * 2 <= total) return std::string(surname);
-    return best;
+      return held != roles_.end() && last(held->second) == last(role) &&
+             vice(held->second) == vice(role);
+    });
   }
 
   std::vector<std::string> full_names() const {
@@ -720,6 +700,24 @@ class PeopleTable {
   std::map<std::string, int> full_counts_;
   std::unordered_set<std::string> lower_words_;  // Words seen in lower case.
   std::map<std::string, std::set<std::string>> by_surname_;
+  // Of the full names with `surname` that `keep` accepts, the one named
+  // more than all the others together; else the surname itself.
+  template <typename Keep>
+  std::string dominant_full_name(std::string_view surname, Keep keep) const {
+    auto it = by_surname_.find(std::string(surname));
+    if (it == by_surname_.end()) return std::string(surname);
+    std::string best;
+    int best_count = 0, total = 0;
+    for (const auto& full : it->second) {
+      if (!keep(full)) continue;
+      int n = full_counts_.at(full);
+      total += n;
+      if (n > best_count) best = full, best_count = n;
+    }
+    if (best.empty() || best_count * 2 <= total) return std::string(surname);
+    return best;
+  }
+
   std::map<std::string, int> surname_mentions_;
   std::map<std::string, std::string> roles_;
 };
